@@ -1,0 +1,21 @@
+# The grading sandbox: python3, numpy and pytest from Debian, nothing else.
+# The harness code, the challenge's tests and the submission are mounted at run time
+# (see grader/docker_sandbox.py); nothing about a particular grading is baked in.
+ARG BASE_IMAGE=debian:bookworm-slim
+FROM ${BASE_IMAGE}
+
+RUN apt-get update \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+        python3 python3-numpy python3-pytest \
+ && rm -rf /var/lib/apt/lists/* \
+ && groupadd --gid 10001 candidate \
+ && useradd --uid 10001 --gid 10001 --no-create-home --home-dir /nonexistent \
+        --shell /usr/sbin/nologin candidate \
+ && mkdir -p /harness/run /harness/results /harness/tmp /submission \
+ && chmod 0700 /harness
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 \
+    LANG=C.UTF-8
+
+LABEL org.opencontainers.image.title="grader sandbox"

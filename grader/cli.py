@@ -1,0 +1,209 @@
+"""The ``grader`` command line. Parses options, calls the pipeline, prints; nothing else.
+
+Exit codes are listed in ``grader/errors.py``; grader-side errors print one line on stderr.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sys
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from grader import __version__
+from grader.errors import ExitCode, GraderError, OutputError
+from grader.models import OutputFormat, SandboxChoice, Scorecard, Suite, View
+
+_FORMATS = click.Choice([f.value for f in OutputFormat])
+_SANDBOXES = click.Choice([s.value for s in SandboxChoice])
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="grader")
+def cli() -> None:
+    """Grade ML-engineering coding challenges in a sandbox, without an LLM."""
+
+
+@cli.command("list")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def list_command(fmt: str) -> int:
+    """List the challenges: id, title, difficulty, topics."""
+    from grader.load import list_challenges
+
+    challenges = list_challenges()
+    if fmt == "json":
+        rows = [{"id": c.id, "title": c.title, "difficulty": c.difficulty.value, "topics": list(c.topics)}
+                for c in challenges]  # fmt: skip
+        click.echo(json.dumps(rows, indent=2))
+        return ExitCode.OK
+    table = [("ID", "TITLE", "DIFFICULTY", "TOPICS")]
+    table += [(c.id, c.title, c.difficulty.value, ", ".join(c.topics)) for c in challenges]
+    widths = [max(len(row[i]) for row in table) for i in range(3)]
+    for row in table:
+        click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[3])
+    return ExitCode.OK
+
+
+@cli.command()
+@click.argument("challenge")
+def show(challenge: str) -> int:
+    """Print a challenge's prompt."""
+    from grader.load import load_challenge
+
+    click.echo(load_challenge(challenge).prompt_path.read_text(encoding="utf-8"), nl=False)
+    return ExitCode.OK
+
+
+@cli.command()
+@click.argument("challenge")
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
+def start(challenge: str, folder: Path) -> int:
+    """Create a candidate kit in FOLDER: prompt, solution stub, public tests."""
+    from grader.kit import make_kit
+    from grader.load import load_challenge
+
+    loaded = load_challenge(challenge)
+    for path in make_kit(loaded, folder):
+        click.echo(f"  {path}")
+    click.echo(f"\nNext: edit {folder / loaded.entry}, then run: grader test {loaded.id} {folder / loaded.entry}")
+    return ExitCode.OK
+
+
+def _grading_options(view_default: View) -> Any:
+    def decorate(command: Any) -> Any:
+        options = [
+            click.argument("challenge"),
+            click.argument("submission", type=click.Path(path_type=Path, exists=True)),
+            click.option("--sandbox", type=_SANDBOXES, default="auto", show_default=True,
+                         help="auto: Docker when a daemon answers, else local (not isolated)."),
+            click.option("--format", "fmt", type=_FORMATS, default="text", show_default=True),
+            click.option("--view", type=click.Choice([v.value for v in View]), default=view_default.value,
+                         show_default=True, help="candidate withholds hidden tests' details."),
+            click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+                         help="Write the scorecard to this file instead of stdout."),
+            click.option("--fail-under", type=click.FloatRange(0, 100), metavar="PERCENT",
+                         help="Exit with code 1 when the score is below PERCENT."),
+            click.option("--seed", type=int, default=0, show_default=True,
+                         help="Seed for tests that generate their inputs."),
+            click.option("--image", envvar="GRADER_IMAGE", help="Sandbox image (default: built from the Dockerfile)."),
+        ]  # fmt: skip
+        for option in reversed(options):
+            command = option(command)
+        return command
+
+    return decorate
+
+
+@cli.command()
+@_grading_options(View.REVIEWER)
+def grade(**options: Any) -> int:
+    """Grade SUBMISSION (.py, folder, .zip, .tar.gz) with the public and hidden tests."""
+    return _grade(Suite.ALL, **options)
+
+
+@cli.command()
+@_grading_options(View.CANDIDATE)
+def test(**options: Any) -> int:
+    """Run only the public tests on SUBMISSION: quick feedback while solving."""
+    return _grade(Suite.PUBLIC, **options)
+
+
+def _grade(
+    suite: Suite, challenge: str, submission: Path, sandbox: str, fmt: str, view: str,
+    output: Path | None, fail_under: float | None, seed: int, image: str | None,
+) -> int:  # fmt: skip
+    from grader.pipeline import GradeRequest, grade
+    from grader.render import render
+
+    request = GradeRequest(challenge, submission, suite, SandboxChoice(sandbox), image, seed)
+    card = grade(request)
+    if card.provenance.sandbox is not None and not card.provenance.isolated:
+        why = f" ({card.notes[0]})" if card.notes and sandbox == "auto" else ""
+        click.echo(f"grader: warning: graded without isolation in the local sandbox{why}", err=True)
+    to_terminal = output is None and sys.stdout.isatty()
+    text = render(card, OutputFormat(fmt), View(view), color=to_terminal and fmt == "text")
+    _emit(text, output)
+    return _exit_code(card, fail_under)
+
+
+def _exit_code(card: Scorecard, fail_under: float | None) -> int:
+    if fail_under is not None and card.percent < fail_under:
+        return ExitCode.BELOW_THRESHOLD
+    return ExitCode.OK
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    partial = output.with_name(f".{output.name}.partial")
+    try:
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(output)
+    except OSError as exc:
+        raise OutputError(f"cannot write {output}: {exc.strerror}") from None
+
+
+@cli.group()
+def image() -> None:
+    """Manage the Docker image the sandbox runs in."""
+
+
+@image.command("build")
+@click.option("--base-image", help="Base image for the Dockerfile's BASE_IMAGE (default: debian:bookworm-slim).")
+@click.option("--tag", envvar="GRADER_IMAGE", help="Image name (default: grader-sandbox:<Dockerfile hash>).")
+@click.option("-q", "--quiet", is_flag=True, help="Print only the image name.")
+def image_build(base_image: str | None, tag: str | None, quiet: bool) -> int:
+    """Build the sandbox image from the top-level Dockerfile."""
+    from grader.image import build_image, default_image, docker_client
+
+    name = tag or default_image()
+    image_id = build_image(docker_client(), name, base_image, log=(lambda _: None) if quiet else click.echo)
+    click.echo(name if quiet else f"built {name} ({image_id[:19]})")
+    return ExitCode.OK
+
+
+@image.command("show")
+def image_show() -> int:
+    """Print the sandbox image's name and whether it is built."""
+    from grader.image import default_image, docker_client, find_image
+
+    name = default_image()
+    found = find_image(docker_client(), name)
+    click.echo(f"{name} {found.id}")
+    return ExitCode.OK
+
+
+def main() -> NoReturn:
+    """Run the CLI; turn grader errors into one line and an exit code."""
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        code = cli.main(prog_name="grader", standalone_mode=False)
+    except click.exceptions.Abort:
+        _fail("interrupted", 130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        _fail("interrupted", 130)
+    except GraderError as exc:
+        _fail(str(exc), exc.exit_code)
+    except Exception as exc:
+        if os.environ.get("GRADER_DEBUG"):
+            raise
+        _fail(f"internal error: {type(exc).__name__}: {exc} (set GRADER_DEBUG=1 for the traceback)",
+              ExitCode.INTERNAL)  # fmt: skip
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    click.echo(f"grader: error: {message}", err=True)
+    sys.exit(code)
+
+
+def _interrupt(_signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt
