@@ -9,8 +9,9 @@ import json
 import os
 import signal
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar
 
 import click
 
@@ -18,6 +19,7 @@ from grader import __version__
 from grader.errors import ExitCode, GraderError, OutputError
 from grader.models import OutputFormat, SandboxChoice, Scorecard, Suite, View
 
+F = TypeVar("F", bound=Callable[..., Any])
 _FORMATS = click.Choice([f.value for f in OutputFormat])
 _SANDBOXES = click.Choice([s.value for s in SandboxChoice])
 
@@ -36,15 +38,18 @@ def list_command(fmt: str) -> int:
 
     challenges = list_challenges()
     if fmt == "json":
-        rows = [{"id": c.id, "title": c.title, "difficulty": c.difficulty.value, "topics": list(c.topics)}
-                for c in challenges]  # fmt: skip
+        rows = [
+            {"id": c.id, "title": c.title, "difficulty": c.difficulty.value, "topics": list(c.topics)}
+            for c in challenges
+        ]
         click.echo(json.dumps(rows, indent=2))
         return ExitCode.OK
     table = [("ID", "TITLE", "DIFFICULTY", "TOPICS")]
     table += [(c.id, c.title, c.difficulty.value, ", ".join(c.topics)) for c in challenges]
     widths = [max(len(row[i]) for row in table) for i in range(3)]
     for row in table:
-        click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[3])
+        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
+        click.echo("  ".join([*cells, row[3]]))
     return ExitCode.OK
 
 
@@ -69,28 +74,55 @@ def start(challenge: str, folder: Path) -> int:
     loaded = load_challenge(challenge)
     for path in make_kit(loaded, folder):
         click.echo(f"  {path}")
-    click.echo(f"\nNext: edit {folder / loaded.entry}, then run: grader test {loaded.id} {folder / loaded.entry}")
+    click.echo(
+        f"\nNext: edit {folder / loaded.entry}, then run: grader test {loaded.id} {folder / loaded.entry}"
+    )
     return ExitCode.OK
 
 
-def _grading_options(view_default: View) -> Any:
-    def decorate(command: Any) -> Any:
+def _grading_options(view_default: View) -> Callable[[F], F]:
+    def decorate(command: F) -> F:
         options = [
             click.argument("challenge"),
             click.argument("submission", type=click.Path(path_type=Path, exists=True)),
-            click.option("--sandbox", type=_SANDBOXES, default="auto", show_default=True,
-                         help="auto: Docker when a daemon answers, else local (not isolated)."),
+            click.option(
+                "--sandbox",
+                type=_SANDBOXES,
+                default="auto",
+                show_default=True,
+                help="auto: Docker when a daemon answers, else local (not isolated).",
+            ),
             click.option("--format", "fmt", type=_FORMATS, default="text", show_default=True),
-            click.option("--view", type=click.Choice([v.value for v in View]), default=view_default.value,
-                         show_default=True, help="candidate withholds hidden tests' details."),
-            click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
-                         help="Write the scorecard to this file instead of stdout."),
-            click.option("--fail-under", type=click.FloatRange(0, 100), metavar="PERCENT",
-                         help="Exit with code 1 when the score is below PERCENT."),
-            click.option("--seed", type=int, default=0, show_default=True,
-                         help="Seed for tests that generate their inputs."),
-            click.option("--image", envvar="GRADER_IMAGE", help="Sandbox image (default: built from the Dockerfile)."),
-        ]  # fmt: skip
+            click.option(
+                "--view",
+                type=click.Choice([v.value for v in View]),
+                default=view_default.value,
+                show_default=True,
+                help="candidate withholds hidden tests' details.",
+            ),
+            click.option(
+                "-o",
+                "--output",
+                type=click.Path(path_type=Path, dir_okay=False),
+                help="Write the scorecard to this file instead of stdout.",
+            ),
+            click.option(
+                "--fail-under",
+                type=click.FloatRange(0, 100),
+                metavar="PERCENT",
+                help="Exit with code 1 when the score is below PERCENT.",
+            ),
+            click.option(
+                "--seed",
+                type=int,
+                default=0,
+                show_default=True,
+                help="Seed for tests that generate their inputs.",
+            ),
+            click.option(
+                "--image", envvar="GRADER_IMAGE", help="Sandbox image (default: built from the Dockerfile)."
+            ),
+        ]
         for option in reversed(options):
             command = option(command)
         return command
@@ -113,9 +145,17 @@ def test(**options: Any) -> int:
 
 
 def _grade(
-    suite: Suite, challenge: str, submission: Path, sandbox: str, fmt: str, view: str,
-    output: Path | None, fail_under: float | None, seed: int, image: str | None,
-) -> int:  # fmt: skip
+    suite: Suite,
+    challenge: str,
+    submission: Path,
+    sandbox: str,
+    fmt: str,
+    view: str,
+    output: Path | None,
+    fail_under: float | None,
+    seed: int,
+    image: str | None,
+) -> int:
     from grader.pipeline import GradeRequest, grade
     from grader.render import render
 
@@ -154,7 +194,9 @@ def image() -> None:
 
 
 @image.command("build")
-@click.option("--base-image", help="Base image for the Dockerfile's BASE_IMAGE (default: debian:bookworm-slim).")
+@click.option(
+    "--base-image", help="Base image for the Dockerfile's BASE_IMAGE (default: debian:bookworm-slim)."
+)
 @click.option("--tag", envvar="GRADER_IMAGE", help="Image name (default: grader-sandbox:<Dockerfile hash>).")
 @click.option("-q", "--quiet", is_flag=True, help="Print only the image name.")
 def image_build(base_image: str | None, tag: str | None, quiet: bool) -> int:
@@ -195,8 +237,10 @@ def main() -> NoReturn:
     except Exception as exc:
         if os.environ.get("GRADER_DEBUG"):
             raise
-        _fail(f"internal error: {type(exc).__name__}: {exc} (set GRADER_DEBUG=1 for the traceback)",
-              ExitCode.INTERNAL)  # fmt: skip
+        _fail(
+            f"internal error: {type(exc).__name__}: {exc} (set GRADER_DEBUG=1 for the traceback)",
+            ExitCode.INTERNAL,
+        )
     sys.exit(code if isinstance(code, int) else 0)
 
 

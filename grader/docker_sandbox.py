@@ -19,6 +19,7 @@ the results. The host waits with a deadline, then kills; the container is remove
 
 from __future__ import annotations
 
+import contextlib
 import time
 from typing import TYPE_CHECKING, Any
 
@@ -34,9 +35,13 @@ WORKER_UID = 10001
 LABEL = "dev.grader.run"
 MAX_LOG_BYTES = 64 * 1024
 CONTAINER_PATHS = SandboxPaths(
-    harness="/harness/run", results="/harness/results", harness_tmp="/harness/tmp",
-    submission="/submission", scratch="/tmp", worker_uid=WORKER_UID,
-)  # fmt: skip
+    harness="/harness/run",
+    results="/harness/results",
+    harness_tmp="/harness/tmp",
+    submission="/submission",
+    scratch="/tmp",
+    worker_uid=WORKER_UID,
+)
 
 
 class DockerSandbox:
@@ -85,8 +90,14 @@ class DockerSandbox:
         try:
             return self.client.containers.create(
                 self.image.id,
-                command=["python3", "-I", "-B", "/harness/run/harness/runner.py", "grade",
-                         "/harness/run/job.json"],
+                command=[
+                    "python3",
+                    "-I",
+                    "-B",
+                    "/harness/run/harness/runner.py",
+                    "grade",
+                    "/harness/run/job.json",
+                ],
                 user="0:0",
                 working_dir="/",
                 network_mode="none",
@@ -117,7 +128,7 @@ class DockerSandbox:
                 stop_signal="SIGKILL",
                 labels={LABEL: job.run_dir.name},
                 environment={"PYTHONDONTWRITEBYTECODE": "1"},
-            )  # fmt: skip
+            )
         except docker.errors.DockerException as exc:
             raise SandboxFailed(f"could not create the sandbox container: {exc}") from None
 
@@ -139,10 +150,8 @@ class DockerSandbox:
     def _kill(self, container: Any) -> None:
         import docker
 
-        try:
+        with contextlib.suppress(docker.errors.DockerException):
             container.kill()
-        except docker.errors.DockerException:
-            pass
 
     def _logs(self, container: Any) -> str:
         import docker

@@ -54,7 +54,7 @@ def _outcome(case: TestCase) -> TestOutcome:
 
 def _properties(case: TestCase) -> dict[str, str]:
     found: dict[str, str] = {}
-    for block in case.iterchildren(Properties):
+    for block in case.iterchildren(Properties):  # type: ignore[no-untyped-call]
         for prop in block:
             if prop.name and prop.name not in found:
                 found[prop.name] = prop.value or ""
@@ -75,9 +75,7 @@ def _element_verdict(case: TestCase) -> tuple[TestStatus, str, str]:
     return TestStatus.PASSED, "", ""
 
 
-def _combine(
-    element: TestStatus, element_message: str, properties: dict[str, str]
-) -> tuple[TestStatus, str]:
+def _combine(element: TestStatus, element_message: str, properties: dict[str, str]) -> tuple[TestStatus, str]:
     recorded = properties.get("grader.status")
     reason = properties.get("grader.reason", "") or element_message
     if recorded is None:

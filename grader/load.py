@@ -28,8 +28,17 @@ REQUIRED_FILES = ("prompt.md", "stub.py", "reference.py")
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 _ENTRY_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*\.py$")
 _IDENTIFIER_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-_TOP_KEYS = {"id", "title", "difficulty", "topics", "version", "entry", "functions",
-             "allowed_imports", "limits"}  # fmt: skip
+_TOP_KEYS = {
+    "id",
+    "title",
+    "difficulty",
+    "topics",
+    "version",
+    "entry",
+    "functions",
+    "allowed_imports",
+    "limits",
+}
 _LIMIT_KEYS = {name: kind for name, kind in Limits.__annotations__.items()}
 COLLECT_TIMEOUT_SECONDS = 120
 
@@ -97,9 +106,9 @@ def _limits(fields: _Fields) -> Limits:
         raise ChallengeInvalid(f"{fields.path}: missing table [limits]")
     fields.reject_unknown(set(_LIMIT_KEYS), table, prefix="limits.")
     values: dict[str, Any] = {}
-    for name in _LIMIT_KEYS:
+    for name, kind in _LIMIT_KEYS.items():
         if name in table:
-            values[name] = fields.positive(f"limits.{name}", table[name], integer="int" in _LIMIT_KEYS[name])
+            values[name] = fields.positive(f"limits.{name}", table[name], integer="int" in kind)
     for required in ("wall_seconds", "per_test_seconds", "memory_mb"):
         if required not in values:
             raise ChallengeInvalid(f"{fields.path}: missing key 'limits.{required}'")
@@ -144,9 +153,12 @@ class _Fields:
         return value
 
     def texts(
-        self, key: str, pattern: re.Pattern[str] | None = None, non_empty: bool = False,
+        self,
+        key: str,
+        pattern: re.Pattern[str] | None = None,
+        non_empty: bool = False,
         default: tuple[str, ...] | None = None,
-    ) -> tuple[str, ...]:  # fmt: skip
+    ) -> tuple[str, ...]:
         value = self.data.get(key, default)
         if value is None:
             raise ChallengeInvalid(f"{self.path}: missing key {key!r}")
@@ -160,7 +172,7 @@ class _Fields:
     def choice(self, key: str, enum: type[Difficulty]) -> Difficulty:
         value = self.data.get(key)
         try:
-            return enum(value)
+            return enum(str(value))
         except ValueError:
             raise self._fail(key, f"one of {', '.join(e.value for e in enum)}", value) from None
 
@@ -185,13 +197,24 @@ def declared_tests(challenge: Challenge) -> tuple[DeclaredTest, ...]:
 def _collect(challenge: Challenge) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="grader-collect-") as tmp:
         out = Path(tmp) / "manifest.json"
-        command = [sys.executable, "-I", "-B", str(harness_dir() / "runner.py"), "collect",
-                   str(challenge.root), str(out)]  # fmt: skip
+        command = [
+            sys.executable,
+            "-I",
+            "-B",
+            str(harness_dir() / "runner.py"),
+            "collect",
+            str(challenge.root),
+            str(out),
+        ]
         try:
             proc = subprocess.run(
-                command, capture_output=True, text=True, timeout=COLLECT_TIMEOUT_SECONDS,
-                cwd=tmp, check=False,
-            )  # fmt: skip
+                command,
+                capture_output=True,
+                text=True,
+                timeout=COLLECT_TIMEOUT_SECONDS,
+                cwd=tmp,
+                check=False,
+            )
         except subprocess.TimeoutExpired:
             raise ChallengeInvalid(f"{challenge.root / 'tests'}: collecting the tests timed out") from None
         if not out.is_file():
@@ -217,12 +240,18 @@ def _declared_from(challenge: Challenge, manifest: dict[str, Any]) -> tuple[Decl
     errors = manifest.get("errors") or []
     if errors:
         first = str(errors[0]).splitlines()
-        raise ChallengeInvalid(f"{challenge.root}/{first[0]}" + (f" ({first[-1].strip()})" if len(first) > 1 else ""))
+        raise ChallengeInvalid(
+            f"{challenge.root}/{first[0]}" + (f" ({first[-1].strip()})" if len(first) > 1 else "")
+        )
     tests = tuple(
         DeclaredTest(
-            id=t["id"], name=t["name"], points=float(t["points"]), category=Category(t["category"]),
-            hidden=bool(t["hidden"]), doc=t.get("doc", ""),
-        )  # fmt: skip
+            id=t["id"],
+            name=t["name"],
+            points=float(t["points"]),
+            category=Category(t["category"]),
+            hidden=bool(t["hidden"]),
+            doc=t.get("doc", ""),
+        )
         for t in manifest.get("tests", [])
     )
     tests = tuple(sorted(tests, key=lambda t: t.hidden))  # public first, each in file order

@@ -9,6 +9,7 @@ candidate code can read and write whatever this user can. Scorecards say so.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -32,17 +33,32 @@ class LocalSandbox:
         tmp = job.run_dir / "tmp"
         tmp.mkdir(mode=0o700)
         paths = SandboxPaths(
-            harness=str(job.harness), results=str(job.results), harness_tmp=str(tmp),
-            submission=str(job.submission), scratch=str(job.scratch), worker_uid=None,
-        )  # fmt: skip
+            harness=str(job.harness),
+            results=str(job.results),
+            harness_tmp=str(tmp),
+            submission=str(job.submission),
+            scratch=str(job.scratch),
+            worker_uid=None,
+        )
         job_file = write_job(job, paths)
-        command = [sys.executable, "-I", "-B", str(job.harness / "harness" / "runner.py"),
-                   "grade", str(job_file)]  # fmt: skip
+        command = [
+            sys.executable,
+            "-I",
+            "-B",
+            str(job.harness / "harness" / "runner.py"),
+            "grade",
+            str(job_file),
+        ]
         start = time.monotonic()
         process = subprocess.Popen(
-            command, cwd=tmp, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE, start_new_session=True, env=_environment(),
-        )  # fmt: skip
+            command,
+            cwd=tmp,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            start_new_session=True,
+            env=_environment(),
+        )
         timed_out = False
         try:
             _, stderr = process.communicate(timeout=job.deadline_seconds)
@@ -71,7 +87,5 @@ def _environment() -> dict[str, str]:
 
 
 def _kill_group(process: subprocess.Popen[bytes]) -> None:
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass

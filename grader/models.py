@@ -1,11 +1,11 @@
 """The data that flows between the pipeline's stages: frozen dataclasses and Enums only.
 
-    load   -> Challenge (with its DeclaredTests)
-    stage  -> StagedSubmission
-    run    -> RunResult (raw JUnit bytes + RunFacts)
-    parse  -> TestOutcome[]
-    score  -> Scorecard (TestResults, CategoryScores, Provenance)
-    render -> text | md | html | json | junit
+load   -> Challenge (with its DeclaredTests)
+stage  -> StagedSubmission
+run    -> RunResult (raw JUnit bytes + RunFacts)
+parse  -> TestOutcome[]
+score  -> Scorecard (TestResults, CategoryScores, Provenance)
+render -> text | md | html | json | junit
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ import dataclasses
 import tempfile
 import time
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from grader.junit import JUnitError, parse_junit
@@ -36,7 +36,7 @@ class GradeRequest:
 
 def grade(request: GradeRequest) -> Scorecard:
     """Grade one submission against one challenge."""
-    started_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    started_at = datetime.now(UTC).isoformat(timespec="seconds")
     clock = _Clock()
     challenge = load_challenge(request.challenge)
     tests = declared_tests(challenge)
@@ -47,7 +47,9 @@ def grade(request: GradeRequest) -> Scorecard:
         prepare_run_dir(run_dir, challenge)
         staged = stage_submission(request.submission, challenge, run_dir / "submission")
         clock.lap("stage")
-        run = sandbox.run(RunJob(run_dir, challenge, request.suite, request.seed)) if staged.gradable else None
+        run = (
+            sandbox.run(RunJob(run_dir, challenge, request.suite, request.seed)) if staged.gradable else None
+        )
         clock.lap("run")
     run, outcomes = _parse(run)
     setup = GradingSetup(request.suite, request.seed, started_at, clock.laps, notes)

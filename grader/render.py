@@ -65,8 +65,11 @@ def render(card: Scorecard, fmt: OutputFormat, view: View, color: bool = False) 
         return json.dumps(to_json(card), indent=2, ensure_ascii=False) + "\n"
     if fmt is OutputFormat.JUNIT:
         return to_junit(card)
-    template = {OutputFormat.TEXT: "scorecard.txt.j2", OutputFormat.MD: "scorecard.md.j2",
-                OutputFormat.HTML: "scorecard.html.j2"}[fmt]  # fmt: skip
+    template = {
+        OutputFormat.TEXT: "scorecard.txt.j2",
+        OutputFormat.MD: "scorecard.md.j2",
+        OutputFormat.HTML: "scorecard.html.j2",
+    }[fmt]
     return _environment(color).get_template(template).render(card=card, View=View, TestStatus=TestStatus)
 
 
@@ -78,12 +81,12 @@ def to_json(card: Scorecard) -> dict[str, Any]:
         "challenge": {"id": card.challenge_id, "title": card.challenge_title},
         "status": card.status.value,
         "ungradable_reason": card.ungradable_reason,
-        "score": card.score,
-        "max_score": card.max_score,
+        "score": number(card.score),
+        "max_score": number(card.max_score),
         "percent": round(card.percent, 2),
         "suite": card.suite.value,
         "categories": [
-            {"category": c.category.value, "points": c.points, "max_points": c.max_points}
+            {"category": c.category.value, "points": number(c.points), "max_points": number(c.max_points)}
             for c in card.categories
         ],
         "tests": [_test_json(t, card.view) for t in card.tests],
@@ -102,8 +105,8 @@ def _test_json(test: TestResult, view: View) -> dict[str, Any]:
         "name": test.name,
         "description": test.doc,
         "status": test.status.value,
-        "points": test.points,
-        "max_points": test.max_points,
+        "points": number(test.points),
+        "max_points": number(test.max_points),
         "category": test.category.value,
         "hidden": test.hidden,
         "message": test.message,
@@ -128,7 +131,9 @@ def _provenance_json(card: Scorecard) -> dict[str, Any]:
     return public | {
         "image_id": p.image_id,
         "challenge_sha256": p.challenge_hash,
-        "submission_files": [{"path": f.path, "size": f.size, "sha256": f.sha256} for f in p.submission_files],
+        "submission_files": [
+            {"path": f.path, "size": f.size, "sha256": f.sha256} for f in p.submission_files
+        ],
         "limits": dataclasses.asdict(p.limits),
         "seed": p.seed,
         "started_at": p.started_at,
@@ -140,13 +145,19 @@ def _provenance_json(card: Scorecard) -> dict[str, Any]:
 def to_junit(card: Scorecard) -> str:
     """A JUnit XML report of an already-redacted card: anything not passed is a failure or error."""
     suite = TestSuite(f"grader.{card.challenge_id}")
-    for key, value in (("status", card.status.value), ("score", format_points(card.score)),
-                       ("max_score", format_points(card.max_score)),
-                       ("ungradable_reason", card.ungradable_reason or "")):  # fmt: skip
+    for key, value in (
+        ("status", card.status.value),
+        ("score", format_points(card.score)),
+        ("max_score", format_points(card.max_score)),
+        ("ungradable_reason", card.ungradable_reason or ""),
+    ):
         suite.add_property(key, value)
     for test in card.tests:
-        case = TestCase(test.name, classname=f"{card.challenge_id}.{'hidden' if test.hidden else 'public'}",
-                        time=test.duration or 0.0)  # fmt: skip
+        case = TestCase(
+            test.name,
+            classname=f"{card.challenge_id}.{'hidden' if test.hidden else 'public'}",
+            time=test.duration or 0.0,
+        )
         message = plain(test.message or test.status.label)
         if test.status is TestStatus.FAILED:
             case.result = [Failure(message, "failed")]
@@ -154,15 +165,20 @@ def to_junit(card: Scorecard) -> str:
             case.result = [Error(message, test.status.value)]
         if test.details and case.result:
             case.result[0].text = plain(test.details)
-        properties = Properties()
-        for key, value in (("points", format_points(test.points)), ("max_points", format_points(test.max_points)),
-                           ("category", test.category.value), ("status", test.status.value)):  # fmt: skip
+        properties = Properties()  # type: ignore[no-untyped-call]
+        for key, value in (
+            ("points", format_points(test.points)),
+            ("max_points", format_points(test.max_points)),
+            ("category", test.category.value),
+            ("status", test.status.value),
+        ):
             properties.add_property(Property(key, value))
-        case.append(properties)
+        case.append(properties)  # type: ignore[no-untyped-call]
         suite.add_testcase(case)
     document = JUnitXml()
     document.add_testsuite(suite)
-    return document.tostring().decode("utf-8") + "\n"
+    xml: bytes = document.tostring()  # type: ignore[no-untyped-call]
+    return xml.decode("utf-8") + "\n"
 
 
 def _environment(color: bool) -> Environment:
@@ -175,8 +191,11 @@ def _environment(color: bool) -> Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(
-        plain=plain, md=markdown_cell, points=format_points, status_color=lambda s: _ansi(s, color),
-    )  # fmt: skip
+        plain=plain,
+        md=markdown_cell,
+        points=format_points,
+        status_color=lambda s: _ansi(s, color),
+    )
     return env
 
 
@@ -190,6 +209,11 @@ def markdown_cell(text: object) -> str:
     escaped = plain(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
     escaped = escaped.replace("<", "&lt;").replace(">", "&gt;").replace("`", "\\`")
     return "".join(c for c in escaped if unicodedata.category(c) != "Cf")
+
+
+def number(value: float) -> int | float:
+    """Whole numbers as ints, so that JSON says 2 rather than 2.0."""
+    return int(value) if float(value).is_integer() else value
 
 
 def format_points(value: float) -> str:

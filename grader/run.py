@@ -20,7 +20,7 @@ import os
 import shutil
 import stat
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -149,11 +149,16 @@ def worker_rlimits(limits: Limits) -> dict[str, int]:
 
 
 def facts_from(
-    sandbox: Sandbox, image_id: str | None, facts: dict[str, Any], problems: tuple[str, ...],
-    timed_out: bool, duration: float,
-) -> RunFacts:  # fmt: skip
+    sandbox: Sandbox,
+    image_id: str | None,
+    facts: dict[str, Any],
+    problems: tuple[str, ...],
+    timed_out: bool,
+    duration: float,
+) -> RunFacts:
     """RunFacts from what the harness recorded in run.json and what the sandbox saw."""
-    versions = facts.get("versions") if isinstance(facts.get("versions"), dict) else {}
+    raw_versions = facts.get("versions")
+    versions: dict[str, Any] = raw_versions if isinstance(raw_versions, dict) else {}
     code = facts.get("pytest_exit_code")
     started = facts.get("started_at")
     return RunFacts(
@@ -171,7 +176,7 @@ def facts_from(
 
 
 def _iso(timestamp: float) -> str:
-    return datetime.fromtimestamp(timestamp, tz=timezone.utc).isoformat(timespec="seconds")
+    return datetime.fromtimestamp(timestamp, tz=UTC).isoformat(timespec="seconds")
 
 
 def read_results(results: Path) -> tuple[bytes | None, dict[str, Any], tuple[str, ...]]:

@@ -9,13 +9,25 @@ reported twice scores 0, and a pytest exit code that contradicts the XML voids t
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 from grader import __version__
 from grader.models import (
-    Category, CategoryScore, Challenge, DeclaredTest, GradingSetup, GradingStatus, Provenance,
-    RunResult, Scorecard, StagedSubmission, Suite, TestOutcome, TestResult, TestStatus,
-)  # fmt: skip
+    Category,
+    CategoryScore,
+    Challenge,
+    DeclaredTest,
+    GradingSetup,
+    GradingStatus,
+    Provenance,
+    RunResult,
+    Scorecard,
+    StagedSubmission,
+    Suite,
+    TestOutcome,
+    TestResult,
+    TestStatus,
+)
 
 PYTEST_ALL_PASSED, PYTEST_SOME_FAILED = 0, 1
 
@@ -38,14 +50,32 @@ def score(
     flags = list(staged.flags)
     if staged.refusal is not None or run is None:
         reason = staged.refusal or "the submission was not run"
-        return _scorecard(challenge, tests, _not_run(tests, "not run: the submission cannot be graded"),
-                          staged, run, setup, GradingStatus.UNGRADABLE, reason, flags)  # fmt: skip
+        return _scorecard(
+            challenge,
+            tests,
+            _not_run(tests, "not run: the submission cannot be graded"),
+            staged,
+            run,
+            setup,
+            GradingStatus.UNGRADABLE,
+            reason,
+            flags,
+        )
     if outcomes is None:
         problems = "; ".join(run.facts.problems) or "no readable results"
         flags.append(f"the run produced no usable test results ({problems})")
         reason = f"the run produced no test results ({problems})"
-        return _scorecard(challenge, tests, _not_run(tests, "not run: no results"),
-                          staged, run, setup, GradingStatus.UNGRADABLE, reason, flags)  # fmt: skip
+        return _scorecard(
+            challenge,
+            tests,
+            _not_run(tests, "not run: no results"),
+            staged,
+            run,
+            setup,
+            GradingStatus.UNGRADABLE,
+            reason,
+            flags,
+        )
     results = _match(tests, outcomes, run, flags)
     results = _void_if_inconsistent(results, run, flags)
     return _scorecard(challenge, tests, results, staged, run, setup, GradingStatus.GRADED, None, flags)
@@ -60,7 +90,9 @@ def _match(
     declared = {t.id for t in tests}
     extra = sorted(set(by_id) - declared)
     if extra:
-        flags.append(f"ignored {len(extra)} result(s) for tests that are not declared: {', '.join(extra[:5])}")
+        flags.append(
+            f"ignored {len(extra)} result(s) for tests that are not declared: {', '.join(extra[:5])}"
+        )
     results = []
     for test in tests:
         records = by_id.get(test.id, [])
@@ -84,19 +116,16 @@ def _void_if_inconsistent(results: list[TestResult], run: RunResult, flags: list
     """Zero every test when pytest's exit code contradicts the per-test records."""
     code = run.facts.pytest_exit_code
     all_passed = all(r.status is TestStatus.PASSED for r in results)
-    consistent = (code == PYTEST_ALL_PASSED and all_passed) or (
-        code == PYTEST_SOME_FAILED and not all_passed
-    )
+    consistent = (code == PYTEST_ALL_PASSED and all_passed) or (code == PYTEST_SOME_FAILED and not all_passed)
     if consistent or run.facts.timed_out:
         return results
-    flags.append(
-        f"pytest exited with code {code}, which contradicts the test records; no points awarded"
-    )
+    flags.append(f"pytest exited with code {code}, which contradicts the test records; no points awarded")
     return [
         _result(_declared_of(r), TestStatus.NOT_RUN, "not counted: the run's results are inconsistent")
-        if r.status is TestStatus.PASSED else r
+        if r.status is TestStatus.PASSED
+        else r
         for r in results
-    ]  # fmt: skip
+    ]
 
 
 def _declared_of(result: TestResult) -> DeclaredTest:
@@ -106,18 +135,33 @@ def _declared_of(result: TestResult) -> DeclaredTest:
 def _from_outcome(test: DeclaredTest, outcome: TestOutcome) -> TestResult:
     passed = outcome.status is TestStatus.PASSED
     return TestResult(
-        id=test.id, name=test.name, doc=test.doc, category=test.category, hidden=test.hidden,
-        status=outcome.status, points=test.points if passed else 0.0, max_points=test.points,
-        message=outcome.reason, details=outcome.details, output=outcome.output,
+        id=test.id,
+        name=test.name,
+        doc=test.doc,
+        category=test.category,
+        hidden=test.hidden,
+        status=outcome.status,
+        points=test.points if passed else 0.0,
+        max_points=test.points,
+        message=outcome.reason,
+        details=outcome.details,
+        output=outcome.output,
         duration=outcome.duration,
-    )  # fmt: skip
+    )
 
 
 def _result(test: DeclaredTest, status: TestStatus, message: str) -> TestResult:
     return TestResult(
-        id=test.id, name=test.name, doc=test.doc, category=test.category, hidden=test.hidden,
-        status=status, points=0.0, max_points=test.points, message=message,
-    )  # fmt: skip
+        id=test.id,
+        name=test.name,
+        doc=test.doc,
+        category=test.category,
+        hidden=test.hidden,
+        status=status,
+        points=0.0,
+        max_points=test.points,
+        message=message,
+    )
 
 
 def _not_run(tests: tuple[DeclaredTest, ...], message: str) -> list[TestResult]:
@@ -125,10 +169,16 @@ def _not_run(tests: tuple[DeclaredTest, ...], message: str) -> list[TestResult]:
 
 
 def _scorecard(
-    challenge: Challenge, tests: tuple[DeclaredTest, ...], results: list[TestResult],
-    staged: StagedSubmission, run: RunResult | None, setup: GradingSetup,
-    status: GradingStatus, reason: str | None, flags: list[str],
-) -> Scorecard:  # fmt: skip
+    challenge: Challenge,
+    tests: tuple[DeclaredTest, ...],
+    results: list[TestResult],
+    staged: StagedSubmission,
+    run: RunResult | None,
+    setup: GradingSetup,
+    status: GradingStatus,
+    reason: str | None,
+    flags: list[str],
+) -> Scorecard:
     if run is not None and run.facts.stray_processes_killed:
         flags.append(f"{run.facts.stray_processes_killed} leftover candidate process(es) were killed")
     notes = list(setup.notes)
@@ -152,8 +202,8 @@ def _scorecard(
 
 
 def _categories(results: list[TestResult]) -> tuple[CategoryScore, ...]:
-    points: Counter[Category] = Counter()
-    maximum: Counter[Category] = Counter()
+    points: defaultdict[Category, float] = defaultdict(float)
+    maximum: defaultdict[Category, float] = defaultdict(float)
     for r in results:
         points[r.category] += r.points
         maximum[r.category] += r.max_points

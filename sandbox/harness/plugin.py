@@ -139,7 +139,7 @@ class InProcessCandidate:
         self._module = module
 
     def __getattr__(self, name: str) -> Any:
-        return getattr(self._module, name)
+        return _LocalFunction(getattr(self._module, name))
 
     def rng_fingerprint(self) -> str:
         from harness.worker import rng_fingerprint
@@ -153,6 +153,19 @@ class InProcessCandidate:
 
         np.random.seed(seed)
         random.seed(seed)
+
+
+class _LocalFunction:
+    """A function of the in-process solution with the proxy's ``returning_args``."""
+
+    def __init__(self, function: Any) -> None:
+        self._function = function
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return self._function(*args, **kwargs)
+
+    def returning_args(self, *args: Any, **kwargs: Any) -> tuple[Any, tuple[Any, ...], dict[str, Any]]:
+        return self._function(*args, **kwargs), args, kwargs
 
 
 # -- the declared tests ------------------------------------------------------------------------

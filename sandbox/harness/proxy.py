@@ -11,6 +11,7 @@ runs candidate code.
 from __future__ import annotations
 
 import builtins
+import contextlib
 import errno
 import json
 import os
@@ -27,12 +28,31 @@ from harness import wire
 
 ZYGOTE_SCRIPT = Path(__file__).with_name("zygote.py")
 _REraisable = (
-    "ArithmeticError", "AssertionError", "AttributeError", "BufferError", "EOFError",
-    "FloatingPointError", "ImportError", "IndexError", "KeyError", "LookupError",
-    "ModuleNotFoundError", "NameError", "NotImplementedError", "OSError", "OverflowError",
-    "RecursionError", "RuntimeError", "StopIteration", "TypeError", "UnboundLocalError",
-    "UnicodeError", "ValueError", "ZeroDivisionError", "Exception",
-)  # fmt: skip
+    "ArithmeticError",
+    "AssertionError",
+    "AttributeError",
+    "BufferError",
+    "EOFError",
+    "FloatingPointError",
+    "ImportError",
+    "IndexError",
+    "KeyError",
+    "LookupError",
+    "ModuleNotFoundError",
+    "NameError",
+    "NotImplementedError",
+    "OSError",
+    "OverflowError",
+    "RecursionError",
+    "RuntimeError",
+    "StopIteration",
+    "TypeError",
+    "UnboundLocalError",
+    "UnicodeError",
+    "ValueError",
+    "ZeroDivisionError",
+    "Exception",
+)
 
 
 class CandidateError(Exception):
@@ -117,9 +137,10 @@ class Zygote:
         out_read, out_write = os.pipe()
         try:
             socket.send_fds(
-                self._control, [json.dumps({"op": "spawn", "config": config}).encode()],
+                self._control,
+                [json.dumps({"op": "spawn", "config": config}).encode()],
                 [theirs.fileno(), out_write],
-            )  # fmt: skip
+            )
             reply = json.loads(self._control.recv(65536))
         finally:
             theirs.close()
@@ -135,10 +156,8 @@ class Zygote:
         return WorkerExit(reply["exit_code"], reply["signal"], reply["strays"])
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(OSError):
             self._control.send(json.dumps({"op": "exit"}).encode())
-        except OSError:
-            pass
         self._control.close()
         try:
             self._process.wait(timeout=5)
@@ -450,10 +469,16 @@ class RemoteFunction:
 
     def _invoke(self, args: tuple[Any, ...], kwargs: dict[str, Any], return_args: bool) -> Any:
         __tracebackhide__ = True  # reviewers see the test and the candidate, not the proxy
-        reply = self._session.request({
-            "op": "call", "target": self._name, "handle": self._handle,
-            "args": list(args), "kwargs": kwargs, "return_args": return_args,
-        })  # fmt: skip
+        reply = self._session.request(
+            {
+                "op": "call",
+                "target": self._name,
+                "handle": self._handle,
+                "args": list(args),
+                "kwargs": kwargs,
+                "return_args": return_args,
+            }
+        )
         value = _unwrap(self._session, reply)
         if return_args:
             return value, tuple(reply.get("args_after") or ()), dict(reply.get("kwargs_after") or {})

@@ -44,16 +44,22 @@ HARNESS_ENV = {
 def pytest_args(challenge_dir: Path, paths: list[str], extra: list[str]) -> list[str]:
     """The options every harness pytest run gets, then ``extra``, then the test paths."""
     return [
-        "-c", str(HARNESS_DIR / "pytest.ini"),
-        "--rootdir", str(challenge_dir),
+        "-c",
+        str(HARNESS_DIR / "pytest.ini"),
+        "--rootdir",
+        str(challenge_dir),
         f"--confcutdir={challenge_dir}",
-        "-p", "harness.plugin",
-        "-p", "no:cacheprovider",
+        "-p",
+        "harness.plugin",
+        "-p",
+        "no:cacheprovider",
         "--import-mode=importlib",
-        "-q", "--tb=short", "--no-header",
+        "-q",
+        "--tb=short",
+        "--no-header",
         *extra,
         *[str(challenge_dir / p) for p in paths],
-    ]  # fmt: skip
+    ]
 
 
 def grade(job_path: Path) -> int:
@@ -72,9 +78,14 @@ def grade(job_path: Path) -> int:
         try:
             exit_code = subprocess.run(
                 [sys.executable, "-I", "-B", str(Path(__file__).resolve()), "pytest", *args],
-                env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-                cwd=job["harness_tmp"], timeout=budget, check=False,
-            ).returncode  # fmt: skip
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                cwd=job["harness_tmp"],
+                timeout=budget,
+                check=False,
+            ).returncode
         except subprocess.TimeoutExpired:
             exit_code = None
     strays = reaper.sweep(job["worker"].get("uid"), {})

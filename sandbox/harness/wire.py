@@ -37,10 +37,25 @@ _DTYPE_RE = re.compile(r"^[<>|][biufcUS][0-9]{1,6}$")
 _ARRAY_KINDS = frozenset("biufcUS")
 # Methods whose override changes what a value means; a subclass overriding one is refused.
 _SEMANTIC_DUNDERS = (
-    "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__hash__", "__bool__",
-    "__len__", "__iter__", "__getitem__", "__contains__", "__int__", "__float__", "__index__",
-    "__array__", "__array_ufunc__", "__array_function__",
-)  # fmt: skip
+    "__eq__",
+    "__ne__",
+    "__lt__",
+    "__le__",
+    "__gt__",
+    "__ge__",
+    "__hash__",
+    "__bool__",
+    "__len__",
+    "__iter__",
+    "__getitem__",
+    "__contains__",
+    "__int__",
+    "__float__",
+    "__index__",
+    "__array__",
+    "__array_ufunc__",
+    "__array_function__",
+)
 
 
 class WireError(Exception):
@@ -75,9 +90,7 @@ def parse_header(header: bytes, limits: WireLimits = DEFAULT_LIMITS) -> int:
     if magic != MAGIC:
         raise WireError(f"malformed message: bad frame marker {magic!r}")
     if size > limits.max_bytes:
-        raise WireError(
-            f"message of {size:,} bytes is over the {limits.max_bytes:,}-byte limit"
-        )
+        raise WireError(f"message of {size:,} bytes is over the {limits.max_bytes:,}-byte limit")
     return int(size)
 
 
@@ -87,9 +100,7 @@ def encode(value: Any, limits: WireLimits = DEFAULT_LIMITS) -> bytes:
     encoder.write(value, 0)
     payload = b"".join(encoder.parts)
     if len(payload) > limits.max_bytes:
-        raise WireError(
-            f"message of {len(payload):,} bytes is over the {limits.max_bytes:,}-byte limit"
-        )
+        raise WireError(f"message of {len(payload):,} bytes is over the {limits.max_bytes:,}-byte limit")
     return payload
 
 
@@ -181,9 +192,7 @@ class _Encoder:
         self._put(b"d" + _U32.pack(len(value)))
         for key, item in value.items():
             if type(key) is not str:
-                raise UnsupportedValue(
-                    f"dict keys must be str, got a key of type {describe_type(key)}"
-                )
+                raise UnsupportedValue(f"dict keys must be str, got a key of type {describe_type(key)}")
             self._write_text(b"s", key)
             self.write(item, depth + 1)
 
@@ -229,9 +238,8 @@ def _plain_equivalent(value: Any) -> Any:
         raise UnsupportedValue(f"values of type {describe_type(value)} cannot be sent")
     from_stdlib = (cls.__module__ or "").partition(".")[0] in sys.stdlib_module_names
     overridden = [
-        name for name in _SEMANTIC_DUNDERS
-        if getattr(cls, name, None) is not getattr(base, name, None)
-    ]  # fmt: skip
+        name for name in _SEMANTIC_DUNDERS if getattr(cls, name, None) is not getattr(base, name, None)
+    ]
     if overridden and not from_stdlib and not _is_namedtuple(cls):
         raise UnsupportedValue(
             f"{describe_type(value)} is a subclass of {base.__name__} that overrides "

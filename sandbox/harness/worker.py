@@ -29,11 +29,12 @@ import random
 import socket
 import sys
 import traceback
+from collections.abc import Sequence
 from importlib.abc import MetaPathFinder
 from importlib.machinery import ModuleSpec
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -96,8 +97,15 @@ def _dispatch(request: dict[str, Any], module: Any, handles: _Handles) -> dict[s
             return {"ok": None}
     except BaseException as exc:  # noqa: BLE001
         return {"raised": describe_exception(exc)}
-    return {"raised": {"type": "RuntimeError", "builtin": "RuntimeError",
-                       "message": f"unknown request {op!r}", "traceback": "", "errno": None}}  # fmt: skip
+    return {
+        "raised": {
+            "type": "RuntimeError",
+            "builtin": "RuntimeError",
+            "message": f"unknown request {op!r}",
+            "traceback": "",
+            "errno": None,
+        }
+    }
 
 
 def _call(request: dict[str, Any], module: Any, handles: _Handles) -> dict[str, Any]:
@@ -147,9 +155,7 @@ class _Handles:
 
 def describe_exception(exc: BaseException, skip_frames: int = 1) -> dict[str, Any]:
     """An exception as plain data: type names, message, errno and the candidate's traceback."""
-    builtin = next(
-        (c.__name__ for c in type(exc).__mro__ if c.__module__ == "builtins"), "BaseException"
-    )
+    builtin = next((c.__name__ for c in type(exc).__mro__ if c.__module__ == "builtins"), "BaseException")
     errno = getattr(exc, "errno", None)
     return {
         "type": wire.describe_type(exc),

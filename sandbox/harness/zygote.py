@@ -28,9 +28,11 @@ from typing import Any
 if __name__ == "__main__":  # started as a script under `python -I`: make the package importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import numpy  # noqa: F401,E402 - imported once here so that every worker starts warm
+import contextlib
 
-from harness import reaper, wire, worker  # noqa: E402
+import numpy  # noqa: F401 - imported once here so that every worker starts warm
+
+from harness import reaper, wire, worker
 
 CHANNEL_FD = 3
 WORKER_ENV = {
@@ -77,10 +79,8 @@ def _spawn(config: dict[str, Any], fds: list[int], control: socket.socket) -> in
             worker.serve(channel, config["entry_module"], wire.WireLimits(**config["wire"]))
             status = 0
         except BaseException as exc:  # noqa: BLE001 - the child must never return into the loop
-            try:
+            with contextlib.suppress(OSError):
                 os.write(2, f"worker failed to start: {exc!r}\n".encode())
-            except OSError:
-                pass
         finally:
             os._exit(status)
     os.close(channel_fd)
@@ -128,10 +128,8 @@ def _max_fd() -> int:
 
 
 def _set_oom_score() -> None:
-    try:  # the kernel's OOM killer should pick a worker, never the harness
+    with contextlib.suppress(OSError):  # the kernel's OOM killer should pick a worker, never the harness
         Path("/proc/self/oom_score_adj").write_text("1000")
-    except OSError:
-        pass
 
 
 def _set_limits(rlimits: dict[str, int]) -> None:
