@@ -29,7 +29,6 @@ from harness.proxy import Candidate, CandidateError, WorkerSession, Zygote
 
 CATEGORIES = ("correctness", "edge_cases", "api", "determinism", "numerical", "efficiency")
 MAX_REASON_CHARS = 2_000
-WORKER_ENV_KEEP = ("PATH", "LANG", "LC_ALL", "OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 
 _GRADING = pytest.StashKey["Grading"]()
 _SESSION = pytest.StashKey[WorkerSession]()
@@ -80,10 +79,16 @@ class Grading:
         limits = self.job["limits"]
         now = time.monotonic()
         deadline = min(now + limits["per_test_seconds"], self.started + limits["wall_seconds"])
+        return WorkerSession(self._start_zygote(), self.job, deadline)
+
+    def _start_zygote(self) -> Zygote:
         if self._zygote is None:
-            env = {k: v for k, v in self.job.get("worker_env", {}).items() if k in WORKER_ENV_KEEP}
-            self._zygote = Zygote(env)
-        return WorkerSession(self._zygote, self.job, deadline)
+            self._zygote = Zygote(env={})
+        return self._zygote
+
+    def pytest_sessionstart(self) -> None:
+        if self.job is not None:
+            self._start_zygote()  # its numpy import overlaps with collection
 
     def pytest_collectreport(self, report: pytest.CollectReport) -> None:
         if report.failed:

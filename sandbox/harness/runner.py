@@ -115,10 +115,16 @@ def run_pytest(args: list[str]) -> int:
 
 
 def _versions() -> dict[str, str]:
-    import numpy
-    import pytest
+    """Versions of what ran the tests, from package metadata (importing them would cost time)."""
+    from importlib.metadata import PackageNotFoundError, version
 
-    return {"python": sys.version.split()[0], "numpy": numpy.__version__, "pytest": pytest.__version__}
+    found = {"python": sys.version.split()[0]}
+    for package in ("numpy", "pytest"):
+        try:
+            found[package] = version(package)
+        except PackageNotFoundError:
+            found[package] = "unknown"
+    return found
 
 
 def _write_atomically(path: Path, text: str) -> None:
