@@ -192,3 +192,13 @@ def test_large_counts_are_exact(candidate):
     y_pred[100_000:500_000] = 1
     # TP = 200k, FP = 200k, FN = 100k
     assert_scores(candidate.precision_recall_f1(y_true, y_pred), (0.5, 2 / 3, 400 / 700))
+
+
+@pytest.mark.points(1)
+@pytest.mark.category("api")
+def test_length_mismatch_that_would_broadcast_raises(candidate):
+    """A single label against several is a length mismatch too (no silent broadcasting)."""
+    with pytest.raises(ValueError):
+        candidate.precision_recall_f1([1], [1, 0, 1])
+    with pytest.raises(ValueError):
+        candidate.precision_recall_f1(np.array([1, 0, 1]), np.array([0]))

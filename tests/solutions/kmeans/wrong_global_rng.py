@@ -1,0 +1,35 @@
+"""Wrong: seeds and draws from numpy's global random state (np.random.seed, np.random.choice)
+instead of a local Generator, so it changes the caller's global random state. Otherwise a
+correct vectorised k-means with random-sample initialisation."""
+
+import numpy as np
+
+
+def kmeans(X, k, n_init=10, max_iter=300, tol=1e-4, seed=None):
+    X = np.asarray(X, dtype=float)
+    if X.ndim != 2:
+        raise ValueError("X must be 2-D")
+    n = X.shape[0]
+    if not 1 <= k <= n:
+        raise ValueError("need 1 <= k <= n")
+    if seed is not None:
+        np.random.seed(seed)
+    best_inertia, best = np.inf, None
+    for _ in range(n_init):
+        centroids = X[np.random.choice(n, k, replace=False)]
+        for _ in range(max_iter):
+            labels = ((X[:, None, :] - centroids[None]) ** 2).sum(-1).argmin(1)
+            new = centroids.copy()
+            for j in range(k):
+                if np.any(labels == j):
+                    new[j] = X[labels == j].mean(axis=0)
+            moved = np.linalg.norm(new - centroids, axis=1).max()
+            centroids = new
+            if moved <= tol:
+                break
+        dists = ((X[:, None, :] - centroids[None]) ** 2).sum(-1)
+        labels = dists.argmin(1)
+        inertia = dists[np.arange(n), labels].sum()
+        if best is None or inertia < best_inertia:
+            best_inertia, best = inertia, (labels, centroids)
+    return best
