@@ -1,6 +1,8 @@
 # The grading sandbox: python3, numpy and pytest from Debian, nothing else.
 # The harness code, the challenge's tests and the submission are mounted at run time
 # (see grader/docker_sandbox.py); nothing about a particular grading is baked in.
+# Python's own bytecode is compiled into /opt/pycache, the only bytecode prefix the harness
+# and the workers use: no .pyc found next to a source file is ever read.
 ARG BASE_IMAGE=debian:bookworm-slim
 FROM ${BASE_IMAGE}
 
@@ -12,7 +14,9 @@ RUN apt-get update \
  && useradd --uid 10001 --gid 10001 --no-create-home --home-dir /nonexistent \
         --shell /usr/sbin/nologin candidate \
  && mkdir -p /harness/run /harness/results /harness/tmp /submission \
- && chmod 0700 /harness
+ && chmod 0700 /harness \
+ && python3 -X pycache_prefix=/opt/pycache -m compileall -q -j 0 \
+        /usr/lib/python3.11 /usr/lib/python3/dist-packages >/dev/null
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
     OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 \

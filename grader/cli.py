@@ -188,6 +188,68 @@ def _emit(text: str, output: Path | None) -> None:
         raise OutputError(f"cannot write {output}: {exc.strerror}") from None
 
 
+@cli.command("validate")
+@click.argument("challenges", nargs=-1)
+@click.option("--sandbox", type=_SANDBOXES, default="auto", show_default=True)
+def validate_command(challenges: tuple[str, ...], sandbox: str) -> int:
+    """Check that challenges are fit to grade with (all of them by default).
+
+    The reference must score 100% three times with identical results, the stub 0, and the
+    prompt must name every function the tests call; exit 1 when any check fails."""
+    from grader.load import list_challenges
+    from grader.validate import validate
+
+    refs = list(challenges) or [c.id for c in list_challenges()]
+    failed = 0
+    for ref in refs:
+        result = validate(ref, SandboxChoice(sandbox), progress=lambda m: click.echo(f"  ... {m}", err=True))
+        failed += not result.ok
+        click.echo(f"{'ok  ' if result.ok else 'FAIL'} {result.challenge_id}")
+        for check in result.checks:
+            click.echo(f"       {'✓' if check.ok else '✗'} {check.name}: {check.detail}")
+    click.echo(f"\n{len(refs) - failed} of {len(refs)} challenge(s) valid")
+    return ExitCode.BELOW_THRESHOLD if failed else ExitCode.OK
+
+
+@cli.command("mutate")
+@click.argument("challenges", nargs=-1)
+@click.option(
+    "--sandbox",
+    type=_SANDBOXES,
+    default="local",
+    show_default=True,
+    help="Mutants are trusted code, so the faster local sandbox is the default.",
+)
+@click.option("--jobs", type=click.IntRange(1), default=2, show_default=True, help="Mutants graded at once.")
+@click.option(
+    "--min-score",
+    type=click.FloatRange(0, 100),
+    metavar="PERCENT",
+    help="Exit 1 when a challenge catches fewer than PERCENT of its mutants.",
+)
+def mutate_command(challenges: tuple[str, ...], sandbox: str, jobs: int, min_score: float | None) -> int:
+    """Mutation score: the share of small bugs in each reference that the hidden tests catch."""
+    from grader.load import list_challenges, load_challenge
+    from grader.mutate import mutation_report
+
+    loaded = [load_challenge(ref) for ref in challenges] or list(list_challenges())
+    below = 0
+    for challenge in loaded:
+        report = mutation_report(challenge, SandboxChoice(sandbox), jobs)
+        counted = report.counted
+        caught = sum(r.caught for r in counted)
+        equivalent = len(report.results) - len(counted)
+        click.echo(
+            f"{challenge.id}: {caught}/{len(counted)} mutants caught ({100 * report.score:.1f}%)"
+            + (f", {equivalent} equivalent" if equivalent else "")
+        )
+        for survivor in report.survivors:
+            why = f"  [equivalent: {survivor.equivalent_reason}]" if survivor.equivalent_reason else ""
+            click.echo(f"    survived  {survivor.mutant.description}{why}")
+        below += min_score is not None and 100 * report.score < min_score
+    return ExitCode.BELOW_THRESHOLD if below else ExitCode.OK
+
+
 @cli.group()
 def image() -> None:
     """Manage the Docker image the sandbox runs in."""

@@ -2,7 +2,8 @@
 
 Inside the container the harness runs as root holding only SETUID, SETGID and KILL (enough to
 start workers under the unprivileged uid 10001 and to kill them); workers run as that uid. The
-container has no network, a read-only root filesystem, size-capped tmpfs scratch space, memory
+container has no network, no shared memory or message queues, a read-only root filesystem,
+size-capped tmpfs scratch space (the only place a worker can write), memory
 equal to memory+swap, pid and CPU limits, no-new-privileges, file-size/open-files/core ulimits
 and capped logs. What it sees of the host, all through bind mounts of the run folder:
 
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     import docker
 
 WORKER_UID = 10001
+REFERENCE_UID = 10002
 LABEL = "dev.grader.run"
 MAX_LOG_BYTES = 64 * 1024
 CONTAINER_PATHS = SandboxPaths(
@@ -41,6 +43,8 @@ CONTAINER_PATHS = SandboxPaths(
     submission="/submission",
     scratch="/tmp",
     worker_uid=WORKER_UID,
+    pycache="/opt/pycache",
+    reference_uid=REFERENCE_UID,
 )
 
 
@@ -101,10 +105,12 @@ class DockerSandbox:
                 user="0:0",
                 working_dir="/",
                 network_mode="none",
+                ipc_mode="none",
                 read_only=True,
                 tmpfs={
                     "/tmp": f"rw,nosuid,nodev,noexec,size={limits.scratch_mb}m,mode=1777",
                     "/harness/tmp": "rw,nosuid,nodev,noexec,size=64m,mode=0700",
+                    "/dev/mqueue": "ro,nosuid,nodev,noexec,size=4k",
                 },
                 volumes={
                     str(job.harness): {"bind": "/harness/run", "mode": "ro"},

@@ -49,6 +49,8 @@ def _outcome(case: TestCase) -> TestOutcome:
         details=details[:MAX_TEXT_CHARS],
         output=properties.get("grader.output", "")[:MAX_TEXT_CHARS],
         duration=_duration(case),
+        stray_processes=_count(properties.get("grader.strays")),
+        harness_failure=properties.get("grader.harness_failure", "")[:MAX_TEXT_CHARS],
     )
 
 
@@ -89,6 +91,10 @@ def _combine(element: TestStatus, element_message: str, properties: dict[str, st
     if status is TestStatus.PASSED and element is not TestStatus.PASSED:
         return element, reason or "pytest did not report this test as passed"
     return status, reason
+
+
+def _count(text: str | None) -> int:
+    return int(text) if text is not None and text.isdigit() and len(text) < 7 else 0
 
 
 def _duration(case: TestCase) -> float:

@@ -91,6 +91,7 @@ class Suite(StrEnum):
     """Which of a challenge's tests a run includes."""
 
     PUBLIC = "public"
+    HIDDEN = "hidden"
     ALL = "all"
 
 
@@ -240,6 +241,8 @@ class TestOutcome:
     details: str = ""
     output: str = ""
     duration: float = 0.0
+    stray_processes: int = 0
+    harness_failure: str = ""
 
 
 @dataclass(frozen=True)

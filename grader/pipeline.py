@@ -32,6 +32,7 @@ class GradeRequest:
     sandbox: SandboxChoice = SandboxChoice.AUTO
     image: str | None = None
     seed: int = 0
+    fail_fast: bool = False
 
 
 def grade(request: GradeRequest) -> Scorecard:
@@ -47,9 +48,8 @@ def grade(request: GradeRequest) -> Scorecard:
         prepare_run_dir(run_dir, challenge)
         staged = stage_submission(request.submission, challenge, run_dir / "submission")
         clock.lap("stage")
-        run = (
-            sandbox.run(RunJob(run_dir, challenge, request.suite, request.seed)) if staged.gradable else None
-        )
+        job = RunJob(run_dir, challenge, request.suite, request.seed, request.fail_fast)
+        run = sandbox.run(job) if staged.gradable else None
         clock.lap("run")
     run, outcomes = _parse(run)
     setup = GradingSetup(request.suite, request.seed, started_at, clock.laps, notes)

@@ -3,7 +3,8 @@
 A ``Sandbox`` runs the harness (``sandbox/harness/runner.py``) over a run folder:
 
     <run>/harness/harness/     the harness package (copied)
-    <run>/harness/challenge/   the challenge's tests (copied; never the reference solution)
+    <run>/harness/challenge/   the challenge's tests and reference solution (the reference runs
+                               only in its own worker, under its own uid, for efficiency tests)
     <run>/harness/job.json     paths (as the sandbox sees them), limits, seed
     <run>/submission/          the staged submission (written by the stage step)
     <run>/results/             the harness writes junit.xml, run.json and pytest.log here
@@ -51,6 +52,7 @@ class RunJob:
     challenge: Challenge
     suite: Suite
     seed: int
+    fail_fast: bool = False
 
     @property
     def limits(self) -> Limits:
@@ -88,6 +90,8 @@ class SandboxPaths:
     submission: str
     scratch: str
     worker_uid: int | None
+    pycache: str | None = None
+    reference_uid: int | None = None
 
 
 def prepare_run_dir(run_dir: Path, challenge: Challenge) -> None:
@@ -97,6 +101,7 @@ def prepare_run_dir(run_dir: Path, challenge: Challenge) -> None:
     shutil.copytree(harness_dir(), run_dir / "harness" / "harness", ignore=_IGNORED)
     tests_copy = run_dir / "harness" / "challenge" / "tests"
     shutil.copytree(challenge.root / "tests", tests_copy, ignore=_IGNORED)
+    shutil.copyfile(challenge.reference_path, run_dir / "harness" / "challenge" / "reference.py")
 
 
 _IGNORED = shutil.ignore_patterns("__pycache__", "*.pyc", ".*")
@@ -105,13 +110,17 @@ _IGNORED = shutil.ignore_patterns("__pycache__", "*.pyc", ".*")
 def write_job(job: RunJob, paths: SandboxPaths) -> Path:
     """Write job.json for the harness, with paths as the sandbox sees them."""
     limits = job.limits
-    tests = ["tests/public"] if job.suite is Suite.PUBLIC else ["tests/public", "tests/hidden"]
+    tests = {Suite.PUBLIC: ["tests/public"], Suite.HIDDEN: ["tests/hidden"]}.get(
+        job.suite, ["tests/public", "tests/hidden"]
+    )
     document: dict[str, Any] = {
         "challenge_dir": f"{paths.harness}/challenge",
         "test_paths": tests,
         "results_dir": paths.results,
         "harness_tmp": paths.harness_tmp,
+        "pycache_prefix": paths.pycache,
         "seed": job.seed,
+        "fail_fast": job.fail_fast,
         "limits": {
             "wall_seconds": limits.wall_seconds,
             "per_test_seconds": limits.per_test_seconds,
@@ -125,9 +134,18 @@ def write_job(job: RunJob, paths: SandboxPaths) -> Path:
             "uid": paths.worker_uid,
             "gid": paths.worker_uid,
             "scratch_root": paths.scratch,
+            "pycache_prefix": paths.pycache,
             "allowed_imports": list(job.challenge.allowed_imports),
             "rlimits": worker_rlimits(limits),
             "wire": {"max_bytes": WIRE_MAX_BYTES},
+            "prefetch": True,
+        },
+        "reference_worker": {
+            "entry_module": "reference",
+            "module_path": f"{paths.harness}/challenge/reference.py",
+            "uid": paths.reference_uid,
+            "gid": paths.reference_uid,
+            "prefetch": False,
         },
     }
     path = job.harness / "job.json"

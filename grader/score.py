@@ -34,7 +34,9 @@ PYTEST_ALL_PASSED, PYTEST_SOME_FAILED = 0, 1
 
 def select_tests(tests: tuple[DeclaredTest, ...], suite: Suite) -> tuple[DeclaredTest, ...]:
     """The declared tests a run of ``suite`` includes."""
-    return tests if suite is Suite.ALL else tuple(t for t in tests if not t.hidden)
+    if suite is Suite.ALL:
+        return tests
+    return tuple(t for t in tests if t.hidden is (suite is Suite.HIDDEN))
 
 
 def score(
@@ -76,6 +78,21 @@ def score(
             reason,
             flags,
         )
+    broken = next((o.harness_failure for o in outcomes if o.harness_failure), "")
+    if broken:
+        flags.append(f"the grading harness failed, so no verdict can be trusted: {broken}")
+        reason = f"the grading harness failed ({broken}); this is not the submission's fault: grade it again"
+        return _scorecard(
+            challenge,
+            tests,
+            _not_run(tests, "not run: the grading harness failed"),
+            staged,
+            run,
+            setup,
+            GradingStatus.UNGRADABLE,
+            reason,
+            flags,
+        )
     results = _match(tests, outcomes, run, flags)
     results = _void_if_inconsistent(results, run, flags)
     return _scorecard(challenge, tests, results, staged, run, setup, GradingStatus.GRADED, None, flags)
@@ -90,9 +107,7 @@ def _match(
     declared = {t.id for t in tests}
     extra = sorted(set(by_id) - declared)
     if extra:
-        flags.append(
-            f"ignored {len(extra)} result(s) for tests that are not declared: {', '.join(extra[:5])}"
-        )
+        flags.append(f"ignored {len(extra)} result(s) for tests that are not declared: {_some(extra)}")
     results = []
     for test in tests:
         records = by_id.get(test.id, [])
@@ -103,7 +118,17 @@ def _match(
             results.append(_result(test, TestStatus.NOT_RUN, _missing_reason(run)))
         else:
             results.append(_from_outcome(test, records[0]))
+    left = [o.name for o in outcomes if o.stray_processes]
+    if left:
+        flags.append(
+            f"{len(left)} test(s) left processes running after they ended (all killed): {_some(left)}"
+        )
     return results
+
+
+def _some(names: list[str], shown: int = 5) -> str:
+    more = f" and {len(names) - shown} more" if len(names) > shown else ""
+    return ", ".join(names[:shown]) + more
 
 
 def _missing_reason(run: RunResult) -> str:

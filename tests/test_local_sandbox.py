@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import time
 from pathlib import Path
 
@@ -126,3 +127,47 @@ def test_hostile_behaviour_fails_only_the_test_it_happens_in(
     found = by_name(grade_local(source))
     assert found["test_mean"] is status
     assert found["test_add"] is TestStatus.PASSED and found["test_counter_object"] is TestStatus.PASSED
+
+
+def test_the_whole_grading_is_bounded_by_the_challenge_budget(tmp_path: Path) -> None:
+    challenge = tmp_path / "tiny"
+    shutil.copytree(TINY, challenge)
+    toml = challenge / "challenge.toml"
+    toml.write_text(toml.read_text().replace("wall_seconds = 60", "wall_seconds = 5"))
+    hang = tmp_path / "solution.py"
+    hang.write_text("while True:\n    pass\n")
+    started = time.monotonic()
+    card = grade(GradeRequest(challenge, hang, Suite.ALL, SandboxChoice.LOCAL))
+    elapsed = time.monotonic() - started
+    found = [t.status for t in card.tests]
+    assert found[:2] == [TestStatus.TIMEOUT, TestStatus.TIMEOUT]
+    assert TestStatus.NOT_RUN in found and set(found) <= {TestStatus.TIMEOUT, TestStatus.NOT_RUN}
+    budget_note = next(t.message for t in card.tests if t.status is TestStatus.NOT_RUN)
+    assert "time budget" in budget_note
+    assert elapsed < 5 + 10, f"took {elapsed:.1f} s with a 5 s budget"
+
+
+TIMED = TINY.parent / "timed"
+
+
+def test_the_reference_fixture_is_an_oracle_and_a_stopwatch() -> None:
+    fast = grade(GradeRequest(TIMED, TIMED / "reference.py", Suite.ALL, SandboxChoice.LOCAL))
+    assert fast.score == fast.max_score
+    slow = grade(
+        GradeRequest(TIMED, TINY_SUBMISSIONS.parent / "timed" / "loops.py", Suite.ALL, SandboxChoice.LOCAL)
+    )
+    assert by_name(slow) == {
+        "test_small_example": TestStatus.PASSED,
+        "test_matches_the_reference_on_random_inputs": TestStatus.PASSED,
+        "test_not_much_slower_than_the_reference": TestStatus.FAILED,
+    }
+    assert "too slow" in next(t.message for t in slow.tests if t.status is TestStatus.FAILED)
+
+
+def test_a_broken_reference_is_reported_as_a_challenge_bug(tmp_path: Path) -> None:
+    challenge = tmp_path / "timed"
+    shutil.copytree(TIMED, challenge)
+    (challenge / "reference.py").write_text("def pairwise_sq_dists(A, B):\n    raise RuntimeError('oops')\n")
+    card = grade(GradeRequest(challenge, TIMED / "reference.py", Suite.ALL, SandboxChoice.LOCAL))
+    oracle = next(t for t in card.tests if t.name == "test_matches_the_reference_on_random_inputs")
+    assert oracle.status is TestStatus.ERROR and "challenge bug" in oracle.message

@@ -145,3 +145,12 @@ def test_public_suite_scores_only_public_tests(challenge) -> None:  # type: igno
     setup = GradingSetup(Suite.PUBLIC, 0, "")
     card = score(challenge, TESTS, staged(), run(0), (outcome(TESTS[0], TestStatus.PASSED),), setup)
     assert [t.name for t in card.tests] == ["test_a"] and card.percent == 100.0
+
+
+def test_a_harness_failure_makes_the_grading_ungradable_not_a_zero(challenge) -> None:  # type: ignore[no-untyped-def]
+    broken = TestOutcome(TESTS[1].id, "test_b", TestStatus.NOT_RUN, harness_failure="the zygote did not start a worker")
+    found = (outcome(TESTS[0], TestStatus.PASSED), broken, outcome(TESTS[2], TestStatus.FAILED))
+    card = score(challenge, TESTS, staged(), run(1), found, SETUP)
+    assert card.status is GradingStatus.UNGRADABLE and card.score == 0
+    assert "grade it again" in (card.ungradable_reason or "")
+    assert any("harness failed" in f for f in card.flags)

@@ -11,7 +11,9 @@ Three modes, chosen by option:
 
 Each test case in the JUnit file gets the properties ``grader.id`` (the pytest node id),
 ``grader.status`` (passed, failed, error, timeout, memory_limit, output_limit, resource_limit,
-crashed, not_run), ``grader.reason`` and, when the worker printed anything, ``grader.output``.
+crashed, not_run), ``grader.reason``, and when they apply ``grader.output`` (what the worker
+printed), ``grader.candidate_traceback`` and ``grader.strays`` (processes the worker left
+running, killed after the test).
 """
 
 from __future__ import annotations
@@ -25,13 +27,14 @@ from typing import Any
 
 import pytest
 
-from harness.proxy import Candidate, CandidateError, WorkerSession, Zygote
+from harness.proxy import Candidate, CandidateError, HarnessFailure, WorkerSession, Zygote
 
 CATEGORIES = ("correctness", "edge_cases", "api", "determinism", "numerical", "efficiency")
 MAX_REASON_CHARS = 2_000
 
 _GRADING = pytest.StashKey["Grading"]()
 _SESSION = pytest.StashKey[WorkerSession]()
+_REFERENCE = pytest.StashKey[WorkerSession]()
 _PHASES = pytest.StashKey[dict[str, Any]]()
 
 
@@ -73,13 +76,17 @@ class Grading:
     def seed(self) -> int:
         return int(self.job["seed"]) if self.job else 0
 
-    def new_session(self) -> WorkerSession:
+    def new_session(self, reference: bool = False) -> WorkerSession:
+        """A worker for one test: the candidate's, or (``reference``) the reference solution's."""
         if self.job is None:
-            raise pytest.UsageError("the candidate fixture needs --grader-job")
+            raise pytest.UsageError("the candidate and reference fixtures need --grader-job")
         limits = self.job["limits"]
         now = time.monotonic()
         deadline = min(now + limits["per_test_seconds"], self.started + limits["wall_seconds"])
-        return WorkerSession(self._start_zygote(), self.job, deadline)
+        job = self.job
+        if reference:
+            job = dict(job, worker=dict(job["worker"], **job["reference_worker"]))
+        return WorkerSession(self._start_zygote(), job, deadline, "reference" if reference else "candidate")
 
     def _start_zygote(self) -> Zygote:
         if self._zygote is None:
@@ -87,8 +94,8 @@ class Grading:
         return self._zygote
 
     def pytest_sessionstart(self) -> None:
-        if self.job is not None:
-            self._start_zygote()  # its numpy import overlaps with collection
+        if self.job is not None:  # the zygote's numpy import and first worker overlap collection
+            self._start_zygote().prefetch(self.job["worker"])
 
     def pytest_collectreport(self, report: pytest.CollectReport) -> None:
         if report.failed:
@@ -125,6 +132,21 @@ def candidate(request: pytest.FixtureRequest) -> Iterator[Any]:
         return
     session = grading.new_session()
     request.node.stash[_SESSION] = session
+    try:
+        yield Candidate(session)
+    finally:
+        session.finish()
+
+
+@pytest.fixture
+def reference(request: pytest.FixtureRequest) -> Iterator[Any]:
+    """The challenge's reference solution, in its own worker (own uid), for oracles and timing."""
+    grading = request.config.stash[_GRADING]
+    if grading.inprocess is not None:
+        yield InProcessCandidate(_import_file(str(Path(request.config.rootpath) / "reference.py")))
+        return
+    session = grading.new_session(reference=True)
+    request.node.stash[_REFERENCE] = session
     try:
         yield Candidate(session)
     finally:
@@ -232,21 +254,30 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
 
 def _verdict_properties(item: pytest.Item, phases: dict[str, Any]) -> list[tuple[str, str]]:
     session = item.stash.get(_SESSION, None)
-    status, reason = _verdict(phases, session)
+    status, reason = _verdict(phases, session, item.stash.get(_REFERENCE, None))
     properties = [("grader.id", item.nodeid), ("grader.status", status), ("grader.reason", reason)]
+    harness_failure = _harness_failure(phases)
+    if harness_failure:
+        properties.append(("grader.harness_failure", harness_failure))
     if session is not None:
         properties.append(("grader.calls", str(session.calls)))
         if session.output.total:
             properties.append(("grader.output", session.output.text()))
+        if session.exit is not None and session.exit.strays:
+            properties.append(("grader.strays", str(session.exit.strays)))
         failure = session.failure
         if failure is not None and failure.details:
             properties.append(("grader.candidate_traceback", failure.details))
     return properties
 
 
-def _verdict(phases: dict[str, Any], session: WorkerSession | None) -> tuple[str, str]:
+def _verdict(
+    phases: dict[str, Any], session: WorkerSession | None, reference: WorkerSession | None = None
+) -> tuple[str, str]:
     if session is not None and session.failure is not None:
         return session.failure.status, _short(session.failure.reason)
+    if reference is not None and reference.failure is not None:
+        return "error", _short(f"the reference solution failed ({reference.failure.reason}): a challenge bug")
     for when in ("setup", "call", "teardown"):
         report, excinfo = phases.get(when, (None, None))
         if report is None:
@@ -260,8 +291,20 @@ def _verdict(phases: dict[str, Any], session: WorkerSession | None) -> tuple[str
     return "passed", ""
 
 
+def _harness_failure(phases: dict[str, Any]) -> str:
+    """The harness's own failure in any phase of a test ("" when there was none)."""
+    for _report, excinfo in phases.values():
+        if excinfo is not None and isinstance(excinfo.value, HarnessFailure):
+            return _short(str(excinfo.value))
+    return ""
+
+
 def _failure_verdict(when: str, excinfo: Any) -> tuple[str, str]:
     exc = excinfo.value if excinfo is not None else None
+    if isinstance(exc, HarnessFailure):
+        return "not_run", _short(f"not run: the grading harness failed ({exc})")
+    if isinstance(exc, CandidateError) and exc.role == "reference":
+        return "error", _short(f"the reference solution failed ({exc.reason}): a challenge bug")
     if isinstance(exc, CandidateError):
         if exc.status == "error":
             return "error", _short(exc.reason)

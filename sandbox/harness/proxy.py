@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
 
-from harness import wire
+from harness import reaper, wire
 
 ZYGOTE_SCRIPT = Path(__file__).with_name("zygote.py")
 _REraisable = (
@@ -55,10 +55,15 @@ _REraisable = (
 )
 
 
+class HarnessFailure(Exception):
+    """The harness itself could not do its job (e.g. it lost its zygote): nobody's verdict."""
+
+
 class CandidateError(Exception):
-    """Base of everything the candidate's side can make a call end with."""
+    """Base of everything a worker's side can make a call end with."""
 
     status = "error"
+    role = "candidate"  # or "reference": which worker the failure came from
 
     def __init__(self, reason: str, details: str = "") -> None:
         super().__init__(reason)
@@ -131,29 +136,34 @@ class Zygote:
         )
         theirs.close()
 
-    def spawn(self, config: dict[str, Any]) -> tuple[int, socket.socket, int]:
-        """A new worker: its pid, the harness's end of its channel and of its output pipe."""
-        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
-        out_read, out_write = os.pipe()
+    def spawn(self, config: dict[str, Any]) -> tuple[int, socket.socket, int, int]:
+        """A worker for one test: its pid, the harness's ends of its channel and output pipe, and
+        the OOM-kill count from before it was forked."""
         try:
-            socket.send_fds(
-                self._control,
-                [json.dumps({"op": "spawn", "config": config}).encode()],
-                [theirs.fileno(), out_write],
-            )
-            reply = json.loads(self._control.recv(65536))
-        finally:
-            theirs.close()
-            os.close(out_write)
-        ours.setblocking(False)
-        os.set_blocking(out_read, False)
-        return int(reply["pid"]), ours, out_read
+            self._control.send(json.dumps({"op": "spawn", "config": config}).encode())
+            data, fds, _flags, _address = socket.recv_fds(self._control, 65536, 2)
+            reply = json.loads(data)
+        except (OSError, ValueError) as exc:
+            raise HarnessFailure(f"the zygote did not start a worker: {exc!r}") from None
+        if len(fds) != 2:
+            raise HarnessFailure("the zygote did not hand over a worker")
+        channel = socket.socket(fileno=fds[0])
+        channel.setblocking(False)
+        os.set_blocking(fds[1], False)
+        return int(reply["pid"]), channel, fds[1], int(reply["oom_kills"])
 
-    def reap(self, pid: int, uid: int | None) -> WorkerExit:
-        """Kill the worker and everything it started; how it ended."""
-        self._control.send(json.dumps({"op": "reap", "pid": pid, "uid": uid}).encode())
-        reply = json.loads(self._control.recv(65536))
-        return WorkerExit(reply["exit_code"], reply["signal"], reply["strays"])
+    def prefetch(self, config: dict[str, Any]) -> None:
+        """Have the first worker for ``config`` forked now, while pytest is still collecting."""
+        self._control.send(json.dumps({"op": "prefetch", "config": config}).encode())
+
+    def reap(self, pid: int, config: dict[str, Any]) -> WorkerExit:
+        """Kill the worker and everything it started, empty the scratch space; how it ended."""
+        try:
+            self._control.send(json.dumps({"op": "reap", "pid": pid, "config": config}).encode())
+            reply = json.loads(self._control.recv(65536))
+            return WorkerExit(reply["exit_code"], reply["signal"], reply["strays"])
+        except (OSError, ValueError, KeyError) as exc:
+            raise HarnessFailure(f"the zygote did not reap worker {pid}: {exc!r}") from None
 
     def close(self) -> None:
         with contextlib.suppress(OSError):
@@ -202,8 +212,9 @@ class OutputCapture:
 class WorkerSession:
     """One test's worker: spawned on first use, killed (with all it started) at the end."""
 
-    def __init__(self, zygote: Zygote, job: dict[str, Any], deadline: float) -> None:
+    def __init__(self, zygote: Zygote, job: dict[str, Any], deadline: float, role: str = "candidate") -> None:
         self.zygote = zygote
+        self.role = role
         self.config = job["worker"]
         self.limits = wire.WireLimits(**self.config["wire"])
         self.deadline = deadline
@@ -250,8 +261,7 @@ class WorkerSession:
             return
         if time.monotonic() >= self.deadline:
             raise BudgetExhausted("not run: the grading time budget ran out before this test")
-        self._oom_before = oom_kill_count()
-        self._pid, self._channel, self._output_fd = self.zygote.spawn(self.config)
+        self._pid, self._channel, self._output_fd, self._oom_before = self.zygote.spawn(self.config)
         ready = self._receive(importing=True)
         if not isinstance(ready, dict) or "ready" not in ready:
             raise CandidateCrashed("the worker did not start properly")
@@ -274,15 +284,18 @@ class WorkerSession:
                 f"importing the solution raised {type_name}: {message}", details
             )
             exc.candidate_type = type_name  # type: ignore[attr-defined]
+            exc.role = self.role
             return exc
         cls = raised_class(builtin)
         raised = cls(message, details)
+        raised.role = self.role
         raised.candidate_type = type_name
         raised.reason = f"raised {type_name}: {message}" if message else f"raised {type_name}"
         return raised
 
     def _fail(self, failure: CandidateError) -> NoReturn:
         __tracebackhide__ = True  # reviewers see the test and the candidate, not the proxy
+        failure.role = self.role
         self.failure = failure
         self._stop_worker()
         raise failure
@@ -347,7 +360,7 @@ class WorkerSession:
         ended = self._stop_worker()
         if ended is None:
             return CandidateCrashed("the worker stopped")
-        if ended.signal == 9 and oom_kill_count() > self._oom_before:
+        if ended.signal == 9 and reaper.oom_kill_count() > self._oom_before:
             return CandidateMemoryLimit(f"exceeded the memory limit ({self.memory_mb} MiB)")
         if ended.signal == 24:  # SIGXCPU
             return CandidateTimeout("used up its CPU-time limit")
@@ -360,7 +373,7 @@ class WorkerSession:
     def _stop_worker(self) -> WorkerExit | None:
         if self._pid is None:
             return None
-        ended = self.zygote.reap(self._pid, self.config.get("uid"))
+        ended = self.zygote.reap(self._pid, self.config)
         self._pid = None
         if self._channel is not None:
             self._channel.close()
@@ -415,20 +428,6 @@ def _signal_name(number: int) -> str:
         return signal.Signals(number).name
     except ValueError:
         return str(number)
-
-
-def oom_kill_count() -> int:
-    """How many processes the kernel's OOM killer has killed in this cgroup (0 if unknown)."""
-    for path in ("/sys/fs/cgroup/memory.events", "/sys/fs/cgroup/memory/memory.oom_control"):
-        try:
-            text = Path(path).read_text()
-        except OSError:
-            continue
-        for line in text.splitlines():
-            key, _, value = line.partition(" ")
-            if key == "oom_kill":
-                return int(value)
-    return 0
 
 
 class Candidate:

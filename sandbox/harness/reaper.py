@@ -25,14 +25,17 @@ def become_subreaper() -> bool:
         return False
 
 
-def sweep(uid: int | None, statuses: dict[int, int], spare: int = 0) -> int:
-    """SIGKILL every descendant (and every process of ``uid``) until none is left.
+def sweep(uid: int | None, statuses: dict[int, int], protect: frozenset[int] = frozenset()) -> int:
+    """SIGKILL, until none is left, every process that belongs to the candidate's side.
 
-    Returns how many processes other than ``spare`` had to be killed."""
+    That is every descendant of this (subreaper) process, orphans it adopted included, and,
+    when given, every process whose real uid is ``uid``; but never a ``protect``-ed process
+    (another live worker) or anything below one. Records exit statuses of reaped children in
+    ``statuses``; returns how many processes were killed."""
     me = os.getpid()
     killed: set[int] = set()
     for _ in range(200):
-        victims = [p for p in _candidate_processes(me, uid) if p != me]
+        victims = _victims(me, uid, protect)
         if not victims:
             break
         for victim in victims:
@@ -44,7 +47,7 @@ def sweep(uid: int | None, statuses: dict[int, int], spare: int = 0) -> int:
         _collect_exited(statuses)
         time.sleep(0.001)
     _collect_exited(statuses)
-    return len(killed - {spare})
+    return len(killed)
 
 
 def _collect_exited(statuses: dict[int, int]) -> None:
@@ -58,31 +61,33 @@ def _collect_exited(statuses: dict[int, int]) -> None:
         statuses[pid] = status
 
 
-def _candidate_processes(root: int, uid: int | None) -> list[int]:
-    """Live descendants of ``root`` plus, when given, live processes whose real uid is ``uid``."""
+def _victims(root: int, uid: int | None, protect: frozenset[int]) -> list[int]:
     parents: dict[int, int] = {}
-    matches: list[int] = []
+    uids: dict[int, int] = {}
     for entry in os.scandir("/proc"):
-        if not entry.name.isdigit():
-            continue
-        pid = int(entry.name)
-        info = _process_info(pid)
-        if info is None:
-            continue
-        state, ppid, real_uid = info
-        if state in "ZX":
-            continue
-        parents[pid] = ppid
-        if uid is not None and real_uid == uid:
-            matches.append(pid)
-    for pid in parents:
+        if entry.name.isdigit():
+            info = _process_info(int(entry.name))
+            if info is not None and info[0] not in "ZX":
+                parents[int(entry.name)], uids[int(entry.name)] = info[1], info[2]
+
+    def chain(pid: int) -> list[int]:
+        ancestors = []
         ancestor = parents.get(pid)
-        while ancestor is not None and ancestor > 1:
-            if ancestor == root:
-                matches.append(pid)
-                break
+        while ancestor is not None and ancestor > 1 and len(ancestors) < 10_000:
+            ancestors.append(ancestor)
             ancestor = parents.get(ancestor)
-    return sorted(set(matches))
+        return ancestors
+
+    victims = []
+    for pid in parents:
+        if pid == root or pid in protect:
+            continue
+        ancestors = chain(pid)
+        if protect.intersection(ancestors):
+            continue
+        if root in ancestors or (uid is not None and uids[pid] == uid):
+            victims.append(pid)
+    return sorted(victims)
 
 
 def _process_info(pid: int) -> tuple[str, int, int] | None:
@@ -94,3 +99,17 @@ def _process_info(pid: int) -> tuple[str, int, int] | None:
     fields = stat.rpartition(")")[2].split()
     uid_line = next((line for line in status.splitlines() if line.startswith("Uid:")), "Uid: -1")
     return fields[0], int(fields[1]), int(uid_line.split()[1])
+
+
+def oom_kill_count() -> int:
+    """How many processes the kernel's OOM killer has killed in this cgroup (0 if unknown)."""
+    for path in ("/sys/fs/cgroup/memory.events", "/sys/fs/cgroup/memory/memory.oom_control"):
+        try:
+            text = Path(path).read_text()
+        except OSError:
+            continue
+        for line in text.splitlines():
+            key, _, value = line.partition(" ")
+            if key == "oom_kill":
+                return int(value)
+    return 0

@@ -69,6 +69,9 @@ def grade(job_path: Path) -> int:
     results = Path(job["results_dir"])
     challenge_dir = Path(job["challenge_dir"])
     extra = [f"--junitxml={results / 'junit.xml'}", f"--grader-job={job_path}"]
+    if job.get("fail_fast"):
+        extra.append("--exitfirst")
+    prefix = ["-X", f"pycache_prefix={job['pycache_prefix']}"] if job.get("pycache_prefix") else []
     args = pytest_args(challenge_dir, job["test_paths"], extra)
     env = dict(HARNESS_ENV, TMPDIR=job["harness_tmp"], HOME=job["harness_tmp"])
     started_at, start = time.time(), time.monotonic()
@@ -77,7 +80,7 @@ def grade(job_path: Path) -> int:
     with open(results / "pytest.log", "wb") as log:
         try:
             exit_code = subprocess.run(
-                [sys.executable, "-I", "-B", str(Path(__file__).resolve()), "pytest", *args],
+                [sys.executable, "-I", "-B", *prefix, str(Path(__file__).resolve()), "pytest", *args],
                 env=env,
                 stdin=subprocess.DEVNULL,
                 stdout=log,

@@ -45,9 +45,12 @@ MAX_TRACEBACK_CHARS = 16_000
 _PLAIN_TYPES = (type(None), bool, int, float, str, list, tuple, dict, np.ndarray, np.generic)
 
 
-def serve(channel: socket.socket, entry_module: str, limits: wire.WireLimits) -> None:
-    """Import the candidate's module, then answer requests until the harness hangs up."""
-    module, import_error = _import_candidate(entry_module)
+def serve(
+    channel: socket.socket, entry_module: str, limits: wire.WireLimits, source: tuple[str, str] | None = None
+) -> None:
+    """Import the module (``entry_module``, or ``source`` = (path, text) when given), then answer
+    requests until the harness hangs up."""
+    module, import_error = _import_module(entry_module, source)
     _send(channel, {"ready": import_error is None, "import_error": import_error}, limits)
     handles = _Handles()
     while True:
@@ -71,9 +74,18 @@ def _send(channel: socket.socket, reply: dict[str, Any], limits: wire.WireLimits
     channel.sendall(payload)
 
 
-def _import_candidate(entry_module: str) -> tuple[ModuleType | None, dict[str, Any] | None]:
+def _import_module(
+    name: str, source: tuple[str, str] | None
+) -> tuple[ModuleType | None, dict[str, Any] | None]:
     try:
-        return importlib.import_module(entry_module), None
+        if source is None:
+            return importlib.import_module(name), None
+        path, text = source
+        module = ModuleType(name)
+        module.__file__ = path
+        sys.modules[name] = module
+        exec(compile(text, path, "exec"), module.__dict__)  # the challenge's own reference
+        return module, None
     except BaseException as exc:  # noqa: BLE001 - candidate code may raise anything, even SystemExit
         return None, describe_exception(exc, skip_frames=0)
 

@@ -3,13 +3,17 @@
 It runs with the harness's identity, imports numpy and the worker code once, then waits for
 requests from the harness on a SOCK_SEQPACKET control socket (JSON, trusted on both ends):
 
-    {"op": "spawn", "config": {...}}  + two fds (channel, output) -> {"pid": n}
-    {"op": "reap", "pid": n}          -> {"exit_code": int|None, "signal": int|None, "strays": k}
+    {"op": "spawn", "config": {...}}      -> {"pid": n, "oom_kills": k} + two fds: the harness's
+                                             ends of the worker's channel and output pipe
+    {"op": "reap", "pid": n, "config": c} -> {"exit_code": int|None, "signal": int|None, "strays": k}
+    {"op": "prefetch", "config": {...}}   -> no reply; forks the first test's worker ahead of time
     {"op": "exit"}
 
 The zygote makes itself a child subreaper, so everything a worker starts, double-forked daemons
 included, stays its descendant; ``reap`` kills them all (and, where the worker has its own uid,
-every process of that uid) before it reports how the worker ended. A spawned child drops to the
+every process of that uid), never another live worker, before it reports how the worker ended.
+Then it forks the next test's worker ahead of time; a new worker first empties the scratch space
+of what earlier workers left, before any candidate code runs. A spawned child drops to the
 worker's uid, limits, scratch folder and scrubbed environment before any candidate code runs.
 The zygote holds no test data: the harness starts it before anything secret is loaded.
 """
@@ -19,9 +23,11 @@ from __future__ import annotations
 import json
 import os
 import resource
+import shutil
 import signal
 import socket
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -48,35 +54,133 @@ WORKER_ENV = {
 def main(control_fd: int) -> None:
     """Serve spawn and reap requests until told to exit or the harness goes away."""
     reaper.become_subreaper()
-    control = socket.socket(fileno=control_fd)
-    statuses: dict[int, int] = {}
-    while True:
-        try:
-            data, fds, _flags, _addr = socket.recv_fds(control, 65536, 4)
-        except OSError:
-            return
-        if not data:
-            return
-        request = json.loads(data)
-        if request["op"] == "spawn":
-            reply = {"pid": _spawn(request["config"], fds, control)}
-        elif request["op"] == "reap":
-            reply = _reap(request["pid"], request.get("uid"), statuses)
+    server = _Server(socket.socket(fileno=control_fd))
+    try:
+        server.serve()
+    finally:
+        server.shutdown()
+
+
+@dataclass
+class _Worker:
+    """A worker the zygote forked, and the harness's ends of its channel and output pipe."""
+
+    pid: int
+    config: dict[str, Any]
+    channel: int
+    output: int
+    oom_kills: int
+
+
+class _Server:
+    """The zygote's state: the live workers, and at most one warm worker waiting for a test.
+
+    After a worker is reaped, and its processes and scratch files are gone, the next worker for
+    the same configuration is forked straight away, so that a test's first call finds it ready.
+    Each test still gets a fresh process that has seen nothing of the tests before it."""
+
+    def __init__(self, control: socket.socket) -> None:
+        self.control = control
+        self.live: dict[int, dict[str, Any]] = {}
+        self.statuses: dict[int, int] = {}
+        self.warm: _Worker | None = None
+
+    def serve(self) -> None:
+        while True:
+            try:
+                data = self.control.recv(65536)
+            except OSError:
+                return
+            if not data:
+                return
+            request = json.loads(data)
+            if request["op"] == "spawn":
+                self._hand_over(self._take(request["config"]))
+            elif request["op"] == "prefetch" and self.warm is None:
+                self.warm = self._fork(request["config"])
+            elif request["op"] == "reap":
+                self._reply(self._reap(request["pid"]))
+                if request["config"].get("prefetch"):
+                    self.warm = self._fork(request["config"])
+            else:
+                return
+
+    def _reply(self, message: dict[str, Any], fds: list[int] | None = None) -> None:
+        data = json.dumps(message).encode()
+        if fds:
+            socket.send_fds(self.control, [data], fds)
         else:
-            return
-        control.send(json.dumps(reply).encode())
+            self.control.send(data)
+
+    def _take(self, config: dict[str, Any]) -> _Worker:
+        warm, self.warm = self.warm, None
+        if warm is not None and warm.config == config:
+            return warm
+        if warm is not None:
+            self._discard(warm)
+        return self._fork(config)
+
+    def _hand_over(self, worker_: _Worker) -> None:
+        self._reply({"pid": worker_.pid, "oom_kills": worker_.oom_kills}, [worker_.channel, worker_.output])
+        os.close(worker_.channel)
+        os.close(worker_.output)
+
+    def _discard(self, worker_: _Worker) -> None:
+        os.close(worker_.channel)
+        os.close(worker_.output)
+        self._reap(worker_.pid)
+
+    def _fork(self, config: dict[str, Any]) -> _Worker:
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        out_read, out_write = os.pipe()
+        oom_kills = reaper.oom_kill_count()
+        pid = _spawn(config, [theirs.detach(), out_write], self.control, keep=set(self.live))
+        os.close(out_write)
+        self.live[pid] = config
+        return _Worker(pid, config, ours.detach(), out_read, oom_kills)
+
+    def _reap(self, pid: int) -> dict[str, Any]:
+        """Kill the worker, everything it started and everything of its uid."""
+        config = self.live.pop(pid, {})
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+        status = self._status(pid)
+        protect = frozenset(self.live) | ({self.warm.pid} if self.warm else set())
+        strays = reaper.sweep(config.get("uid"), self.statuses, protect)
+        return {
+            "exit_code": os.WEXITSTATUS(status) if os.WIFEXITED(status) else None,
+            "signal": os.WTERMSIG(status) if os.WIFSIGNALED(status) else None,
+            "strays": strays,
+        }
+
+    def _status(self, pid: int) -> int:
+        if pid not in self.statuses:
+            try:
+                _, status = os.waitpid(pid, 0)
+                self.statuses[pid] = status
+            except ChildProcessError:
+                self.statuses[pid] = 0
+        return self.statuses.pop(pid)
+
+    def shutdown(self) -> None:
+        if self.warm is not None:
+            self._discard(self.warm)
+            self.warm = None
+        reaper.sweep(None, self.statuses)
 
 
-def _spawn(config: dict[str, Any], fds: list[int], control: socket.socket) -> int:
+def _spawn(config: dict[str, Any], fds: list[int], control: socket.socket, keep: set[int]) -> int:
+    """Fork a worker; ``keep`` are the pids of live workers whose scratch folders stay."""
     channel_fd, output_fd = fds
     pid = os.fork()
     if pid == 0:
         status = 70
         try:
             control.close()
-            _become_worker(config, channel_fd, output_fd)
+            source = _read_source(config.get("module_path"))
+            _become_worker(config, channel_fd, output_fd, keep)
             channel = socket.socket(fileno=CHANNEL_FD)
-            worker.serve(channel, config["entry_module"], wire.WireLimits(**config["wire"]))
+            worker.serve(channel, config["entry_module"], wire.WireLimits(**config["wire"]), source)
             status = 0
         except BaseException as exc:  # noqa: BLE001 - the child must never return into the loop
             with contextlib.suppress(OSError):
@@ -84,11 +188,17 @@ def _spawn(config: dict[str, Any], fds: list[int], control: socket.socket) -> in
         finally:
             os._exit(status)
     os.close(channel_fd)
-    os.close(output_fd)
     return pid
 
 
-def _become_worker(config: dict[str, Any], channel_fd: int, output_fd: int) -> None:
+def _read_source(path: str | None) -> tuple[str, str] | None:
+    """A module the worker cannot read itself (the reference), read while still privileged."""
+    if path is None:
+        return None
+    return path, Path(path).read_text(encoding="utf-8")
+
+
+def _become_worker(config: dict[str, Any], channel_fd: int, output_fd: int, keep: set[int]) -> None:
     """In the child: new session, fds, limits, identity, scratch, environment, import path."""
     os.setsid()
     null = os.open(os.devnull, os.O_RDONLY)
@@ -108,13 +218,16 @@ def _become_worker(config: dict[str, Any], channel_fd: int, output_fd: int) -> N
         os.setuid(uid)
         if os.getuid() != uid or os.geteuid() != uid:
             raise RuntimeError("could not switch to the worker's uid")
+    _empty_scratch(config["scratch_root"], {f"worker-{pid}" for pid in keep})
     scratch = Path(config["scratch_root"]) / f"worker-{os.getpid()}"
     scratch.mkdir(mode=0o700)
     os.chdir(scratch)
     os.environ.clear()
     os.environ.update(WORKER_ENV, HOME=str(scratch), TMPDIR=str(scratch))
     sys.dont_write_bytecode = True
-    sys.pycache_prefix = str(scratch / ".pycache")  # never read a shipped __pycache__
+    # Never read bytecode shipped next to a source (a submission's __pycache__ included): only
+    # the image's read-only prefix, or in the local sandbox a fresh, empty one.
+    sys.pycache_prefix = config.get("pycache_prefix") or str(scratch / ".pycache")
     submission = Path(config["submission_dir"])
     sys.path.append(str(submission))
     sys.meta_path.insert(0, worker.ImportRestriction(config["allowed_imports"], submission))
@@ -141,20 +254,33 @@ def _set_limits(rlimits: dict[str, int]) -> None:
         resource.setrlimit(which, (value, value))
 
 
-def _reap(pid: int, uid: int | None, statuses: dict[int, int]) -> dict[str, Any]:
-    strays = reaper.sweep(uid, statuses, spare=pid)
-    if pid not in statuses:
-        try:
-            _, status = os.waitpid(pid, 0)
-            statuses[pid] = status
-        except ChildProcessError:
-            statuses[pid] = 0
-    status = statuses.pop(pid)
-    return {
-        "exit_code": os.WEXITSTATUS(status) if os.WIFEXITED(status) else None,
-        "signal": os.WTERMSIG(status) if os.WIFSIGNALED(status) else None,
-        "strays": strays,
-    }
+def _empty_scratch(root: str, keep: set[str]) -> None:
+    """Remove what earlier workers of this uid left in the scratch space (but not ``keep``).
+
+    Runs in the new worker under its own uid, before any candidate code: the harness (root
+    without DAC override) could not enter a worker's 0700 folders, and nothing of the earlier
+    workers is running any more."""
+    for entry in os.scandir(root):
+        if entry.name not in keep:
+            _remove(entry.path)
+
+
+def _remove(path: str) -> None:
+    def make_writable(_function: object, failed: str, _exc: object) -> None:
+        with contextlib.suppress(OSError):
+            os.chmod(os.path.dirname(failed), 0o700)
+            os.chmod(failed, 0o700)
+            if os.path.isdir(failed) and not os.path.islink(failed):
+                shutil.rmtree(failed, ignore_errors=True)
+            else:
+                os.unlink(failed)
+
+    with contextlib.suppress(OSError):
+        if os.path.isdir(path) and not os.path.islink(path):
+            os.chmod(path, 0o700)
+            shutil.rmtree(path, onerror=make_writable)
+        else:
+            os.unlink(path)
 
 
 if __name__ == "__main__":

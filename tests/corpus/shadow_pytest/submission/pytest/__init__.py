@@ -1,0 +1,2 @@
+def main(*a, **k):
+    return 0
