@@ -34,23 +34,25 @@ def cli() -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def list_command(fmt: str) -> int:
     """List the challenges: id, title, difficulty, topics."""
-    from grader.load import list_challenges
+    from grader.load import scan_challenges
 
-    challenges = list_challenges()
+    challenges, invalid = scan_challenges()
     if fmt == "json":
         rows = [
             {"id": c.id, "title": c.title, "difficulty": c.difficulty.value, "topics": list(c.topics)}
             for c in challenges
         ]
         click.echo(json.dumps(rows, indent=2))
-        return ExitCode.OK
-    table = [("ID", "TITLE", "DIFFICULTY", "TOPICS")]
-    table += [(c.id, c.title, c.difficulty.value, ", ".join(c.topics)) for c in challenges]
-    widths = [max(len(row[i]) for row in table) for i in range(3)]
-    for row in table:
-        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
-        click.echo("  ".join([*cells, row[3]]))
-    return ExitCode.OK
+    else:
+        table = [("ID", "TITLE", "DIFFICULTY", "TOPICS")]
+        table += [(c.id, c.title, c.difficulty.value, ", ".join(c.topics)) for c in challenges]
+        widths = [max(len(row[i]) for row in table) for i in range(3)]
+        for row in table:
+            cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
+            click.echo("  ".join([*cells, row[3]]))
+    for problem in invalid:
+        click.echo(f"grader: error: {problem}", err=True)
+    return ExitCode.CHALLENGE if invalid else ExitCode.OK
 
 
 @cli.command()
@@ -186,6 +188,177 @@ def _emit(text: str, output: Path | None) -> None:
         partial.replace(output)
     except OSError as exc:
         raise OutputError(f"cannot write {output}: {exc.strerror}") from None
+
+
+def _parse_shard(_ctx: click.Context, _param: click.Parameter, value: str | None) -> tuple[int, int] | None:
+    if value is None:
+        return None
+    index, _, count = value.partition("/")
+    if not (index.isdigit() and count.isdigit() and 1 <= int(index) <= int(count)):
+        raise click.BadParameter("expected K/N with 1 <= K <= N, e.g. 2/5")
+    return int(index), int(count)
+
+
+@cli.command("batch")
+@click.argument("submissions", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Results folder: a record per submission, then reports (created if missing).",
+)
+@click.option(
+    "--challenge", help="Each entry of SUBMISSIONS is one candidate's submission to this challenge."
+)
+@click.option(
+    "--jobs",
+    type=click.IntRange(1),
+    default=os.cpu_count() or 1,
+    show_default="number of cores",
+    help="Submissions graded at once, each in its own sandbox.",
+)
+@click.option("--shard", metavar="K/N", callback=_parse_shard, help="Grade only slice K of N (CI matrices).")
+@click.option(
+    "--scheduler", metavar="ADDRESS", help="Grade on a Dask distributed cluster (e.g. tcp://host:8786)."
+)
+@click.option(
+    "--sandbox",
+    type=_SANDBOXES,
+    default=None,
+    help="Default: auto here; docker on a cluster (every worker host grades with its own Docker).",
+)
+@click.option("--image", envvar="GRADER_IMAGE", help="Sandbox image (default: built from the Dockerfile).")
+@click.option("--seed", type=int, default=0, show_default=True)
+@click.option("--force", is_flag=True, help="Regrade submissions whose results are already up to date.")
+@click.option("--html", is_flag=True, help="Also write each submission's reviewer scorecard as HTML.")
+@click.option(
+    "--fail-under",
+    type=click.FloatRange(0, 100),
+    metavar="PERCENT",
+    help="Exit with code 1 when any submission scores below PERCENT.",
+)
+def batch_command(
+    submissions: Path,
+    out: Path,
+    challenge: str | None,
+    jobs: int,
+    shard: tuple[int, int] | None,
+    scheduler: str | None,
+    sandbox: str | None,
+    image: str | None,
+    seed: int,
+    force: bool,
+    html: bool,
+    fail_under: float | None,
+) -> int:
+    """Grade a folder of submissions: SUBMISSIONS/<candidate>/<challenge-id>/..., or with
+    --challenge, SUBMISSIONS/<candidate>(.py|.zip|.tar.gz|/). Resumable: rerun to pick up."""
+    from grader.batch import (
+        Batch,
+        BatchSettings,
+        Results,
+        clean_partials,
+        discover,
+        image_key,
+        run_local,
+        run_on_dask,
+        select_shard,
+    )
+    from grader.cohort import write_reports
+    from grader.load import challenge_ids, load_challenge
+    from grader.progress import BatchProgress
+
+    if challenge is not None:
+        challenge = load_challenge(challenge).id
+    choice, kind = _batch_sandbox(sandbox, scheduler, image)
+    settings = BatchSettings(choice, image, seed, jobs, force, html)
+    items = discover(submissions, challenge, challenge_ids)
+    if shard is not None:
+        items = select_shard(items, *shard)
+    results = Results(out)
+    clean_partials(results)
+    batch = Batch(results, settings, image_key(settings, kind))
+    progress = BatchProgress(len(items))
+    if scheduler:
+        outcome = run_on_dask(batch, items, scheduler, progress.started, progress.finished)
+    else:
+        outcome = run_local(batch, items, progress.started, progress.finished)
+    progress.close()
+    reports = write_reports(results)
+    click.echo(f"results in {out}: {', '.join(p.name for p in reports)}", err=True)
+    return _batch_exit_code(outcome, fail_under)
+
+
+def _batch_sandbox(
+    sandbox: str | None, scheduler: str | None, image: str | None
+) -> tuple[SandboxChoice, Any]:
+    """The sandbox every submission of the batch gets, decided once."""
+    from grader.models import SandboxKind
+    from grader.sandbox import open_sandbox
+
+    if scheduler:
+        choice = SandboxChoice(sandbox or "docker")
+        return choice, SandboxKind.LOCAL if choice is SandboxChoice.LOCAL else SandboxKind.DOCKER
+    opened, notes = open_sandbox(SandboxChoice(sandbox or "auto"), image)
+    for note in notes:
+        click.echo(f"grader: warning: {note}", err=True)
+    return SandboxChoice(opened.kind.value), opened.kind
+
+
+def _batch_exit_code(outcome: Any, fail_under: float | None) -> int:
+    if outcome.interrupted:
+        click.echo("grader: interrupted; finished results are kept, rerun to grade the rest", err=True)
+        return 130
+    if outcome.failed:
+        click.echo(
+            f"grader: error: {len(outcome.failed)} submission(s) could not be graded (sandbox failures)",
+            err=True,
+        )
+        return ExitCode.SANDBOX_FAILED
+    if fail_under is not None:
+        below = [
+            f
+            for f in outcome.finished
+            if f.record["status"] != "unknown_challenge" and f.record["percent"] < fail_under
+        ]
+        if below:
+            click.echo(f"grader: {len(below)} submission(s) below {fail_under:g}%", err=True)
+            return ExitCode.BELOW_THRESHOLD
+    return ExitCode.OK
+
+
+@cli.command("report")
+@click.argument("results", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["html", "md", "csv", "json", "junit"]),
+    default="html",
+    show_default=True,
+)
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write to FILE, not stdout."
+)
+def report_command(results: Path, fmt: str, output: Path | None) -> int:
+    """Re-render the cohort report from a results folder (also a merge of several shards' folders)."""
+    import json as json_module
+
+    from grader.batch import Results
+    from grader.cohort import merged_junit, render_cohort, summarize, to_csv, to_summary
+
+    folder = Results(results)
+    if fmt == "junit":
+        text = merged_junit(folder.records())
+    else:
+        cohort = summarize(folder.records())
+        if fmt == "csv":
+            text = to_csv(cohort)
+        elif fmt == "json":
+            text = json_module.dumps(to_summary(cohort), indent=1) + "\n"
+        else:
+            text = render_cohort(cohort, fmt)
+    _emit(text, output)
+    return ExitCode.OK
 
 
 @cli.command("validate")

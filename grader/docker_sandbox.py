@@ -21,13 +21,22 @@ the results. The host waits with a deadline, then kills; the container is remove
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import time
 from typing import TYPE_CHECKING, Any
 
 from grader.errors import SandboxFailed
 from grader.image import docker_client, find_image
 from grader.models import RunResult, SandboxKind
-from grader.run import HARNESS_MEMORY_MB, RunJob, SandboxPaths, facts_from, read_results, write_job
+from grader.run import (
+    HARNESS_MEMORY_MB,
+    RunJob,
+    SandboxPaths,
+    cancellable,
+    facts_from,
+    read_results,
+    write_job,
+)
 
 if TYPE_CHECKING:
     import docker
@@ -54,15 +63,16 @@ class DockerSandbox:
     kind = SandboxKind.DOCKER
     isolated = True
 
-    def __init__(self, client: docker.DockerClient, image: Any) -> None:
+    def __init__(self, client: docker.DockerClient, image: Any, image_name: str) -> None:
         self.client = client
         self.image = image
+        self.image_name = image_name
 
     @classmethod
     def connect(cls, image_name: str) -> DockerSandbox:
         """A sandbox on the local daemon, or SandboxUnavailable saying what to do."""
         client = docker_client()
-        return cls(client, find_image(client, image_name))
+        return cls(client, find_image(client, image_name), image_name)
 
     @property
     def image_id(self) -> str:
@@ -74,7 +84,8 @@ class DockerSandbox:
         start = time.monotonic()
         container = self._create(job)
         try:
-            timed_out = self._start_and_wait(container, job.deadline_seconds)
+            with cancellable(lambda: self._kill(container)):
+                timed_out = self._start_and_wait(container, job.deadline_seconds)
             logs = self._logs(container)
         finally:
             self._remove(container)
@@ -82,7 +93,8 @@ class DockerSandbox:
         if not facts and not timed_out:
             raise SandboxFailed(f"the sandbox container produced no results: {logs[-300:] or 'no output'}")
         duration = time.monotonic() - start
-        return RunResult(junit, facts_from(self, self.image_id, facts, problems, timed_out, duration))
+        run_facts = facts_from(self, self.image_id, facts, problems, timed_out, duration)
+        return RunResult(junit, dataclasses.replace(run_facts, image_name=self.image_name))
 
     def _create(self, job: RunJob) -> Any:
         import docker

@@ -59,12 +59,32 @@ def load_challenge(ref: str | Path) -> Challenge:
 
 
 def list_challenges() -> tuple[Challenge, ...]:
-    """Every challenge in the search path, sorted by id (the first of a duplicated id wins)."""
+    """Every challenge in the search path, sorted by id (the first of a duplicated id wins).
+
+    Raises ChallengeInvalid for the first invalid one; see ``scan_challenges`` to go on past it."""
+    valid, invalid = scan_challenges()
+    if invalid:
+        raise invalid[0]
+    return valid
+
+
+def scan_challenges() -> tuple[tuple[Challenge, ...], tuple[ChallengeInvalid, ...]]:
+    """The valid challenges in the search path, sorted by id, and why the others are invalid."""
     seen: dict[str, Challenge] = {}
+    invalid: list[ChallengeInvalid] = []
     for folder in _challenge_folders():
-        challenge = _load_folder(folder)
+        try:
+            challenge = _load_folder(folder)
+        except ChallengeInvalid as exc:
+            invalid.append(exc)
+            continue
         seen.setdefault(challenge.id, challenge)
-    return tuple(sorted(seen.values(), key=lambda c: c.id))
+    return tuple(sorted(seen.values(), key=lambda c: c.id)), tuple(invalid)
+
+
+def challenge_ids() -> list[str]:
+    """The ids (folder names) of every challenge in the search path, without validating them."""
+    return sorted({folder.name for folder in _challenge_folders()})
 
 
 def _challenge_folders() -> list[Path]:

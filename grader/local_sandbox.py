@@ -18,7 +18,7 @@ import time
 
 from grader.errors import SandboxFailed
 from grader.models import RunResult, SandboxKind
-from grader.run import RunJob, SandboxPaths, facts_from, read_results, write_job
+from grader.run import RunJob, SandboxPaths, cancellable, facts_from, read_results, write_job
 
 MAX_DIAGNOSTIC_BYTES = 4096
 
@@ -61,7 +61,8 @@ class LocalSandbox:
         )
         timed_out = False
         try:
-            _, stderr = process.communicate(timeout=job.deadline_seconds)
+            with cancellable(lambda: _kill_group(process)):
+                _, stderr = process.communicate(timeout=job.deadline_seconds)
         except subprocess.TimeoutExpired:
             timed_out = True
             _kill_group(process)

@@ -220,6 +220,7 @@ class RunFacts:
     versions: tuple[tuple[str, str], ...] = ()
     stray_processes_killed: int = 0
     problems: tuple[str, ...] = ()
+    image_name: str | None = None
 
 
 @dataclass(frozen=True)
@@ -290,6 +291,7 @@ class Provenance:
     started_at: str
     durations: tuple[tuple[str, float], ...]
     runtime: tuple[tuple[str, str], ...] = ()
+    image_name: str | None = None
 
 
 @dataclass(frozen=True)

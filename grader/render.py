@@ -129,6 +129,7 @@ def _provenance_json(card: Scorecard) -> dict[str, Any]:
     if card.view is View.CANDIDATE:
         return public
     return public | {
+        "image": p.image_name,
         "image_id": p.image_id,
         "challenge_sha256": p.challenge_hash,
         "submission_files": [

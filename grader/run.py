@@ -20,6 +20,9 @@ import json
 import os
 import shutil
 import stat
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -92,6 +95,32 @@ class SandboxPaths:
     worker_uid: int | None
     pycache: str | None = None
     reference_uid: int | None = None
+
+
+_running: dict[int, Callable[[], None]] = {}
+_running_lock = threading.Lock()
+
+
+@contextmanager
+def cancellable(cancel: Callable[[], None]) -> Iterator[None]:
+    """Register how to stop a running sandbox while the block runs (see cancel_all_runs)."""
+    with _running_lock:
+        token = id(cancel)
+        _running[token] = cancel
+    try:
+        yield
+    finally:
+        with _running_lock:
+            _running.pop(token, None)
+
+
+def cancel_all_runs() -> int:
+    """Stop every sandbox that is running in this process (e.g. on Ctrl-C during a batch)."""
+    with _running_lock:
+        cancels = list(_running.values())
+    for cancel in cancels:
+        cancel()
+    return len(cancels)
 
 
 def prepare_run_dir(run_dir: Path, challenge: Challenge) -> None:

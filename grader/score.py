@@ -244,6 +244,7 @@ def _provenance(
         sandbox=facts.sandbox if facts else None,
         isolated=facts.isolated if facts else False,
         image_id=facts.image_id if facts else None,
+        image_name=facts.image_name if facts else None,
         challenge_id=challenge.id,
         challenge_version=challenge.version,
         challenge_hash=challenge.content_hash,

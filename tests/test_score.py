@@ -148,7 +148,9 @@ def test_public_suite_scores_only_public_tests(challenge) -> None:  # type: igno
 
 
 def test_a_harness_failure_makes_the_grading_ungradable_not_a_zero(challenge) -> None:  # type: ignore[no-untyped-def]
-    broken = TestOutcome(TESTS[1].id, "test_b", TestStatus.NOT_RUN, harness_failure="the zygote did not start a worker")
+    broken = TestOutcome(
+        TESTS[1].id, "test_b", TestStatus.NOT_RUN, harness_failure="the zygote did not start a worker"
+    )
     found = (outcome(TESTS[0], TestStatus.PASSED), broken, outcome(TESTS[2], TestStatus.FAILED))
     card = score(challenge, TESTS, staged(), run(1), found, SETUP)
     assert card.status is GradingStatus.UNGRADABLE and card.score == 0
