@@ -400,6 +400,18 @@ class Batch:
             return Finished(item, existing, 0.0, skipped=True), source
         return None, source
 
+    def to_grade(
+        self, items: Iterator[BatchItem], finished: list[Finished], on_finish: Callable[[Finished], None]
+    ) -> Iterator[tuple[BatchItem, str]]:
+        """The items that need a sandbox, with their source hash; the others are finished on the way."""
+        for item in items:
+            done, source = self.triage(item)
+            if done is None:
+                yield item, source
+            else:
+                finished.append(done)
+                on_finish(done)
+
     def _finish(
         self, item: BatchItem, record: dict[str, Any], started: float, html: str | None = None
     ) -> Finished:
@@ -466,20 +478,13 @@ def run_local(
 ) -> Outcome:
     """Grade ``items`` with ``jobs`` sandboxes at once; at most 2x jobs submissions in memory."""
     finished: list[Finished] = []
-    queue = iter(items)
+    pending = batch.to_grade(iter(items), finished, on_finish)
     running: dict[Future[Any], BatchItem] = {}
     with ThreadPoolExecutor(max_workers=batch.settings.jobs, thread_name_prefix="grader-batch") as pool:
         try:
             while True:
-                while len(running) < batch.settings.jobs * 2:
-                    item = next(queue, None)
-                    if item is None:
-                        break
-                    done, source = batch.triage(item)
-                    if done is not None:
-                        finished.append(done)
-                        on_finish(done)
-                        continue
+                while len(running) < batch.settings.jobs * 2 and (next_item := next(pending, None)):
+                    item, source = next_item
                     on_start(item)
                     running[pool.submit(batch.grade_here, item, source)] = item
                 if not running:
@@ -512,22 +517,15 @@ def run_on_dask(
     from dask.distributed import Client, as_completed
 
     finished: list[Finished] = []
-    queue = iter(items)
+    pending = batch.to_grade(iter(items), finished, on_finish)
     with Client(scheduler, timeout="30s") as client:  # type: ignore[no-untyped-call]
         shipped: dict[str, Any] = {}
         running: dict[Any, tuple[BatchItem, float]] = {}
         arrivals = as_completed()  # type: ignore[no-untyped-call]
 
         def submit_more() -> None:
-            while len(running) < window:
-                item = next(queue, None)
-                if item is None:
-                    return
-                done, source = batch.triage(item)
-                if done is not None:
-                    finished.append(done)
-                    on_finish(done)
-                    continue
+            while len(running) < window and (next_item := next(pending, None)):
+                item, source = next_item
                 if item.challenge not in shipped:
                     challenge = batch.challenge(item.challenge)
                     assert not isinstance(challenge, str)

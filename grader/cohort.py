@@ -25,12 +25,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from junitparser import Error, Failure, JUnitXml, TestCase, TestSuite
 
 from grader.batch import Results, safe_name, write_atomically
 from grader.models import Category
-from grader.render import TEMPLATES, markdown_cell, number
+from grader.render import number, template_environment
 
 HISTOGRAM_BINS = 10
 CATEGORIES = tuple(c.value for c in Category)
@@ -261,17 +260,7 @@ def to_summary(cohort: Cohort) -> dict[str, Any]:
 
 def render_cohort(cohort: Cohort, fmt: str) -> str:
     """The cohort report as ``html`` or ``md``."""
-    env = Environment(
-        loader=FileSystemLoader(TEMPLATES),
-        autoescape=select_autoescape(enabled_extensions=("html.j2",), default_for_string=False),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters.update(
-        md=markdown_cell, points=lambda v: f"{v:g}", category=lambda c: CATEGORY_LABELS.get(c, c)
-    )
+    env = template_environment(category=lambda c: CATEGORY_LABELS.get(c, c))
     template = {"html": "cohort.html.j2", "md": "cohort.md.j2"}[fmt]
     return env.get_template(template).render(cohort=cohort, bins=HISTOGRAM_BINS)
 

@@ -182,7 +182,8 @@ def to_junit(card: Scorecard) -> str:
     return xml.decode("utf-8") + "\n"
 
 
-def _environment(color: bool) -> Environment:
+def template_environment(**filters: Any) -> Environment:
+    """The jinja2 environment of every report: autoescaped HTML, StrictUndefined, ``filters``."""
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         autoescape=select_autoescape(enabled_extensions=("html.j2",), default_for_string=False),
@@ -191,13 +192,12 @@ def _environment(color: bool) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(
-        plain=plain,
-        md=markdown_cell,
-        points=format_points,
-        status_color=lambda s: _ansi(s, color),
-    )
+    env.filters.update(md=markdown_cell, points=format_points, **filters)
     return env
+
+
+def _environment(color: bool) -> Environment:
+    return template_environment(plain=plain, status_color=lambda s: _ansi(s, color))
 
 
 def plain(text: object) -> str:

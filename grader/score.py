@@ -50,49 +50,24 @@ def score(
     """Score ``outcomes`` (None when unreadable) against the declared ``tests``."""
     tests = select_tests(tests, setup.suite)
     flags = list(staged.flags)
-    if staged.refusal is not None or run is None:
-        reason = staged.refusal or "the submission was not run"
+
+    def ungradable(reason: str, why_not_run: str) -> Scorecard:
+        results = [_result(t, TestStatus.NOT_RUN, f"not run: {why_not_run}") for t in tests]
         return _scorecard(
-            challenge,
-            tests,
-            _not_run(tests, "not run: the submission cannot be graded"),
-            staged,
-            run,
-            setup,
-            GradingStatus.UNGRADABLE,
-            reason,
-            flags,
+            challenge, tests, results, staged, run, setup, GradingStatus.UNGRADABLE, reason, flags
         )
+
+    if staged.refusal is not None or run is None:
+        return ungradable(staged.refusal or "the submission was not run", "the submission cannot be graded")
     if outcomes is None:
         problems = "; ".join(run.facts.problems) or "no readable results"
         flags.append(f"the run produced no usable test results ({problems})")
-        reason = f"the run produced no test results ({problems})"
-        return _scorecard(
-            challenge,
-            tests,
-            _not_run(tests, "not run: no results"),
-            staged,
-            run,
-            setup,
-            GradingStatus.UNGRADABLE,
-            reason,
-            flags,
-        )
+        return ungradable(f"the run produced no test results ({problems})", "no results")
     broken = next((o.harness_failure for o in outcomes if o.harness_failure), "")
     if broken:
         flags.append(f"the grading harness failed, so no verdict can be trusted: {broken}")
         reason = f"the grading harness failed ({broken}); this is not the submission's fault: grade it again"
-        return _scorecard(
-            challenge,
-            tests,
-            _not_run(tests, "not run: the grading harness failed"),
-            staged,
-            run,
-            setup,
-            GradingStatus.UNGRADABLE,
-            reason,
-            flags,
-        )
+        return ungradable(reason, "the grading harness failed")
     results = _match(tests, outcomes, run, flags)
     results = _void_if_inconsistent(results, run, flags)
     return _scorecard(challenge, tests, results, staged, run, setup, GradingStatus.GRADED, None, flags)
@@ -187,10 +162,6 @@ def _result(test: DeclaredTest, status: TestStatus, message: str) -> TestResult:
         max_points=test.points,
         message=message,
     )
-
-
-def _not_run(tests: tuple[DeclaredTest, ...], message: str) -> list[TestResult]:
-    return [_result(t, TestStatus.NOT_RUN, message) for t in tests]
 
 
 def _scorecard(

@@ -126,27 +126,27 @@ def _import_file(path: str | None) -> Any:
 @pytest.fixture
 def candidate(request: pytest.FixtureRequest) -> Iterator[Any]:
     """The candidate's solution; calls run in a separate worker process."""
-    grading = request.config.stash[_GRADING]
-    if grading.inprocess is not None:
-        yield InProcessCandidate(grading.inprocess)
-        return
-    session = grading.new_session()
-    request.node.stash[_SESSION] = session
-    try:
-        yield Candidate(session)
-    finally:
-        session.finish()
+    yield from _worker(request, reference=False)
 
 
 @pytest.fixture
 def reference(request: pytest.FixtureRequest) -> Iterator[Any]:
     """The challenge's reference solution, in its own worker (own uid), for oracles and timing."""
+    yield from _worker(request, reference=True)
+
+
+def _worker(request: pytest.FixtureRequest, reference: bool) -> Iterator[Any]:
     grading = request.config.stash[_GRADING]
     if grading.inprocess is not None:
-        yield InProcessCandidate(_import_file(str(Path(request.config.rootpath) / "reference.py")))
+        module = (
+            _import_file(str(Path(request.config.rootpath) / "reference.py"))
+            if reference
+            else grading.inprocess
+        )
+        yield InProcessCandidate(module)
         return
-    session = grading.new_session(reference=True)
-    request.node.stash[_REFERENCE] = session
+    session = grading.new_session(reference=reference)
+    request.node.stash[_REFERENCE if reference else _SESSION] = session
     try:
         yield Candidate(session)
     finally:
