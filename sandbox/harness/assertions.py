@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
 import numpy as np
@@ -257,6 +258,15 @@ def assert_global_rng_untouched(candidate: Any, call: Callable[[], Any]) -> None
         raise AssertionError("the result depends on numpy's global random state") from None
 
 
+_candidate_frozen: Callable[[], AbstractContextManager[None]] = nullcontext
+
+
+def set_candidate_freezer(freezer: Callable[[], AbstractContextManager[None]]) -> None:
+    """Called by the harness: how to stop every process of the candidate's side for a while."""
+    global _candidate_frozen
+    _candidate_frozen = freezer
+
+
 def assert_faster_than(
     candidate_call: Callable[[], Any],
     reference_call: Callable[[], Any],
@@ -268,9 +278,11 @@ def assert_faster_than(
 
     Both run in worker processes of the same kind; the time is measured around each call in
     the trusted harness process (the candidate cannot patch these clocks), best of ``repeats``
-    after a warm-up call each. ``floor_seconds`` keeps a very fast reference from making the
-    bar unreasonably low."""
-    reference = _best_time(reference_call, repeats)
+    after a warm-up call each. While the reference is timed, every process of the candidate's
+    side is stopped, so that background work of the candidate's cannot slow the reference.
+    ``floor_seconds`` keeps a very fast reference from making the bar unreasonably low."""
+    with _candidate_frozen():  # nothing of the candidate's may run while the reference is timed
+        reference = _best_time(reference_call, repeats)
     allowed = factor * max(reference, floor_seconds)
     budget = time.perf_counter()
     candidate_call()  # warm-up; a hopelessly slow candidate is judged on this single call

@@ -27,6 +27,7 @@ from typing import Any
 
 import pytest
 
+from harness import assertions
 from harness.proxy import Candidate, CandidateError, HarnessFailure, WorkerSession, Zygote
 
 CATEGORIES = ("correctness", "edge_cases", "api", "determinism", "numerical", "efficiency")
@@ -95,7 +96,10 @@ class Grading:
 
     def pytest_sessionstart(self) -> None:
         if self.job is not None:  # the zygote's numpy import and first worker overlap collection
-            self._start_zygote().prefetch(self.job["worker"])
+            zygote = self._start_zygote()
+            zygote.prefetch(self.job["worker"])
+            worker = self.job["worker"]
+            assertions.set_candidate_freezer(lambda: zygote.frozen(worker))
 
     def pytest_collectreport(self, report: pytest.CollectReport) -> None:
         if report.failed:

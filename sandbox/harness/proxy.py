@@ -20,6 +20,8 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
@@ -155,6 +157,20 @@ class Zygote:
     def prefetch(self, config: dict[str, Any]) -> None:
         """Have the first worker for ``config`` forked now, while pytest is still collecting."""
         self._control.send(json.dumps({"op": "prefetch", "config": config}).encode())
+
+    @contextmanager
+    def frozen(self, config: dict[str, Any]) -> Iterator[None]:
+        """Every process of the side ``config`` describes stopped for the duration of the block."""
+        try:
+            self._control.send(json.dumps({"op": "freeze", "config": config}).encode())
+            json.loads(self._control.recv(65536))
+        except (OSError, ValueError) as exc:
+            raise HarnessFailure(f"the zygote could not freeze a worker: {exc!r}") from None
+        try:
+            yield
+        finally:
+            self._control.send(json.dumps({"op": "thaw"}).encode())
+            self._control.recv(65536)
 
     def reap(self, pid: int, config: dict[str, Any]) -> WorkerExit:
         """Kill the worker and everything it started, empty the scratch space; how it ended."""

@@ -7,6 +7,7 @@ it. Where the candidate has its own uid, every process of that uid is killed as 
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import os
 import signal
@@ -48,6 +49,22 @@ def sweep(uid: int | None, statuses: dict[int, int], protect: frozenset[int] = f
         time.sleep(0.001)
     _collect_exited(statuses)
     return len(killed)
+
+
+def signal_all(sig: int, uid: int | None, protect: frozenset[int]) -> set[int]:
+    """Send ``sig`` to every process ``sweep`` would kill, until no new one appears (used with
+    SIGSTOP, so that processes forked meanwhile are caught in the next round)."""
+    me = os.getpid()
+    reached: set[int] = set()
+    for _ in range(50):
+        fresh = [p for p in _victims(me, uid, protect) if p not in reached]
+        if not fresh:
+            break
+        for pid in fresh:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.kill(pid, sig)
+            reached.add(pid)
+    return reached
 
 
 def _collect_exited(statuses: dict[int, int]) -> None:

@@ -7,6 +7,8 @@ requests from the harness on a SOCK_SEQPACKET control socket (JSON, trusted on b
                                              ends of the worker's channel and output pipe
     {"op": "reap", "pid": n, "config": c} -> {"exit_code": int|None, "signal": int|None, "strays": k}
     {"op": "prefetch", "config": {...}}   -> no reply; forks the first test's worker ahead of time
+    {"op": "freeze", "config": {...}}     -> {"frozen": n}: SIGSTOP that side's every process
+    {"op": "thaw"}                        -> {}: SIGCONT what was frozen
     {"op": "exit"}
 
 The zygote makes itself a child subreaper, so everything a worker starts, double-forked daemons
@@ -84,6 +86,7 @@ class _Server:
         self.live: dict[int, dict[str, Any]] = {}
         self.statuses: dict[int, int] = {}
         self.warm: _Worker | None = None
+        self.frozen: set[int] = set()
 
     def serve(self) -> None:
         while True:
@@ -96,6 +99,11 @@ class _Server:
             request = json.loads(data)
             if request["op"] == "spawn":
                 self._hand_over(self._take(request["config"]))
+            elif request["op"] == "freeze":
+                self._reply({"frozen": self._freeze(request["config"])})
+            elif request["op"] == "thaw":
+                self._thaw()
+                self._reply({})
             elif request["op"] == "prefetch" and self.warm is None:
                 self.warm = self._fork(request["config"])
             elif request["op"] == "reap":
@@ -113,11 +121,10 @@ class _Server:
             self.control.send(data)
 
     def _take(self, config: dict[str, Any]) -> _Worker:
-        warm, self.warm = self.warm, None
-        if warm is not None and warm.config == config:
+        """The warm worker when it has this configuration, else a new one (the warm one waits)."""
+        if self.warm is not None and self.warm.config == config:
+            warm, self.warm = self.warm, None
             return warm
-        if warm is not None:
-            self._discard(warm)
         return self._fork(config)
 
     def _hand_over(self, worker_: _Worker) -> None:
@@ -161,6 +168,18 @@ class _Server:
             except ChildProcessError:
                 self.statuses[pid] = 0
         return self.statuses.pop(pid)
+
+    def _freeze(self, config: dict[str, Any]) -> int:
+        """Stop every process of the side ``config`` describes (e.g. while the reference is timed)."""
+        others = frozenset(pid for pid, live in self.live.items() if live != config)
+        self.frozen = reaper.signal_all(signal.SIGSTOP, config.get("uid"), others)
+        return len(self.frozen)
+
+    def _thaw(self) -> None:
+        for pid in self.frozen:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.kill(pid, signal.SIGCONT)
+        self.frozen = set()
 
     def shutdown(self) -> None:
         if self.warm is not None:
