@@ -161,6 +161,9 @@ class _Mutator(ast.NodeTransformer):
             return node  # docstrings are not code
         return self.generic_visit(node)
 
+    def visit_JoinedStr(self, node: ast.JoinedStr) -> ast.AST:
+        return node  # f-strings only format messages
+
     def visit_Compare(self, node: ast.Compare) -> ast.AST:
         self.generic_visit(node)
         for i, op in enumerate(node.ops):

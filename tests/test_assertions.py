@@ -135,3 +135,9 @@ def test_timing_relative_to_the_reference() -> None:
     assert_faster_than(sleeper(0.001), sleeper(0.01), factor=2, repeats=2)
     with pytest.raises(AssertionError, match="too slow"):
         assert_faster_than(sleeper(0.05), sleeper(0.002), factor=3, repeats=2, floor_seconds=0.001)
+
+
+def test_equal_infinities_match_without_warnings() -> None:
+    assert_arrays_close([-np.inf, 1.0, np.inf], [-np.inf, 1.0, np.inf])
+    with pytest.raises(AssertionError, match="worst at index"):
+        assert_arrays_close([np.inf], [-np.inf])

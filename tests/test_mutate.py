@@ -71,3 +71,18 @@ def test_a_report_counts_caught_mutants_and_honours_equivalents(tmp_path: Path) 
         )
         again = mutation_report(load_challenge(challenge_dir), SandboxChoice.LOCAL, jobs=2)
         assert again.score == 1.0 and all(r.equivalent_reason for r in again.survivors)
+
+
+def test_f_strings_are_not_mutated() -> None:
+    source = (
+        "def f(n):\n"
+        "    if n < 2:\n"
+        '        raise ValueError(f"need at least {2} items, got {n}")\n'
+        "    return n\n"
+    )
+    assert {m.description for m in mutants(source)} == {
+        "line 2: `<` -> `<=`",
+        "line 2: `<` -> `>`",
+        "line 2: `2` -> `3`",
+        "line 2: `2` -> `1`",
+    }

@@ -99,11 +99,14 @@ def assert_arrays_close(
             f"{name}: NaN where a number was expected (or the reverse) at index {where}; "
             f"got {_item(got_f[where])!r}, expected {_item(want_f[where])!r}"
         )
-    error = np.abs(got_f - want_f)
-    allowed = atol + rtol * np.abs(want_f)
-    bad = ~(error <= allowed) & ~np.isnan(want_f)
+    with np.errstate(invalid="ignore", over="ignore"):
+        error = np.abs(got_f - want_f)
+        allowed = atol + rtol * np.abs(want_f)
+        close = np.isfinite(want_f) & (error <= allowed)  # an infinity must be matched exactly
+        bad = ~((got_f == want_f) | close) & ~np.isnan(want_f)
     if bad.any():
-        excess = np.where(bad, error - allowed, -np.inf)
+        with np.errstate(invalid="ignore"):
+            excess = np.where(bad, np.nan_to_num(error - allowed, nan=np.inf, posinf=np.inf), -np.inf)
         where = np.unravel_index(int(np.argmax(excess)), excess.shape) if excess.ndim else ()
         where_t = tuple(int(i) for i in where)
         raise AssertionError(

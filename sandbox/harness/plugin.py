@@ -18,6 +18,7 @@ running, killed after the test).
 
 from __future__ import annotations
 
+import copy
 import importlib.util
 import json
 import time
@@ -25,6 +26,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 
 from harness import assertions
@@ -187,16 +189,39 @@ class InProcessCandidate:
 
 
 class _LocalFunction:
-    """A function of the in-process solution with the proxy's ``returning_args``."""
+    """A function of the in-process solution, called as the proxy would call it in a worker:
+    with copies of the arguments, results made of plain data or wrapped objects."""
 
     def __init__(self, function: Any) -> None:
         self._function = function
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        return self._function(*args, **kwargs)
+        return self.returning_args(*args, **kwargs)[0]
 
     def returning_args(self, *args: Any, **kwargs: Any) -> tuple[Any, tuple[Any, ...], dict[str, Any]]:
-        return self._function(*args, **kwargs), args, kwargs
+        args, kwargs = copy.deepcopy(args), copy.deepcopy(kwargs)
+        result = self._function(*args, **kwargs)
+        if not isinstance(result, _PLAIN) and (
+            isinstance(self._function, type) or hasattr(result, "__dict__")
+        ):
+            result = _LocalObject(result)
+        return result, args, kwargs
+
+
+class _LocalObject:
+    """An object of the in-process solution, with the proxy's method API."""
+
+    def __init__(self, target: Any) -> None:
+        self._target = target
+
+    def __getattr__(self, name: str) -> Any:
+        value = getattr(self._target, name)
+        if callable(value) and not isinstance(value, _PLAIN):
+            return _LocalFunction(value)
+        return copy.deepcopy(value)
+
+
+_PLAIN = (type(None), bool, int, float, str, list, tuple, dict, np.ndarray, np.generic)
 
 
 # -- the declared tests ------------------------------------------------------------------------
