@@ -389,9 +389,9 @@ def validate_command(challenges: tuple[str, ...], sandbox: str) -> int:
 @click.option(
     "--sandbox",
     type=_SANDBOXES,
-    default="local",
+    default="auto",
     show_default=True,
-    help="Mutants are trusted code, so the faster local sandbox is the default.",
+    help="Where mutants are graded; local is faster but runs this machine's numpy, not the image's.",
 )
 @click.option("--jobs", type=click.IntRange(1), default=2, show_default=True, help="Mutants graded at once.")
 @click.option(
