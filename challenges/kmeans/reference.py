@@ -12,15 +12,14 @@ def _sq_distances(X, centroids):
 def _plusplus(X, k, rng):
     """k-means++ seeding; uniform among the points when every D(x)^2 is zero."""
     n = X.shape[0]
-    centroids = np.empty((k, X.shape[1]))
-    centroids[0] = X[rng.integers(n)]
-    closest = _sq_distances(X, centroids[:1])[:, 0]
-    for j in range(1, k):
+    chosen = [rng.integers(n)]
+    closest = _sq_distances(X, X[chosen]).ravel()
+    while len(chosen) < k:
         total = closest.sum()
         index = rng.choice(n, p=closest / total) if total > 0 else rng.integers(n)
-        centroids[j] = X[index]
-        closest = np.minimum(closest, _sq_distances(X, centroids[j : j + 1])[:, 0])
-    return centroids
+        chosen.append(index)
+        closest = np.minimum(closest, _sq_distances(X, X[[index]]).ravel())
+    return X[chosen]
 
 
 def _lloyd(X, centroids, max_iter, tol):

@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+from harness.assertions import assert_faster_than
 
 # A 2-D data set with one bad local minimum: four tight groups at the corners of a 10 x 3
 # rectangle, k=2. The left/right split is optimal; the top/bottom split (inertia about 1004.6)
@@ -105,6 +106,24 @@ def group_means(X, truth):
     return np.array([X[truth == g].mean(axis=0) for g in range(int(truth.max()) + 1)])
 
 
+def lloyd_chain(M=150, L=330, R=100.0):
+    """1-D data on which one run of Lloyd's algorithm with k=2 can take over 300 iterations: M points
+    at 0, M at R, and between them a chain of L points placed so that, once the run reaches it, each
+    iteration moves exactly one chain point from the left cluster to the right one."""
+    x = np.linspace(0.6, 0.3, L) * R
+    c = np.arange(L + 1)
+    for _ in range(10_000):  # a fixed point: each chain point halfway between two successive boundaries
+        top = np.concatenate([[0.0], np.cumsum(x)])  # top[c]: the sum of the c largest chain points
+        left = (top[-1] - top) / (M + L - c)  # the two means when the c largest are on the right
+        right = (M * R + top) / (M + c)
+        boundary = (left + right) / 2
+        new = np.concatenate([[2 * boundary[0] - boundary[1]], (boundary[1:L] + boundary[: L - 1]) / 2])
+        if np.abs(new - x).max() < 1e-11:
+            break
+        x = (x + new) / 2
+    return np.concatenate([np.zeros(M), x, np.full(M, R)])[:, None]
+
+
 # -- correctness -------------------------------------------------------------------------------
 
 
@@ -180,6 +199,73 @@ def test_restarts_escape_a_bad_local_minimum(candidate, grading_seed):
     )
 
 
+@pytest.mark.points(3)
+@pytest.mark.category("correctness")
+def test_a_run_stops_once_no_centroid_moves_more_than_tol(candidate, grading_seed):
+    """A run stops at its first iteration in which no centroid moves more than tol, and max_iter caps it (n_init=1)."""
+    rng = np.random.default_rng(grading_seed + 6)
+    checked = 0
+    for case in range(6):
+        X = rng.uniform(-10.0, 10.0, (80, 3))
+
+        def run(**kwargs):
+            result = candidate.kmeans(X, 5, n_init=1, seed=case + 1, **kwargs)
+            return unpack(result, 80, 5, 3)[1]
+
+        # The candidate's own trajectory: path[m] = the centroids after m iterations (same seed,
+        # one run, so the same initialisation), until a fixed point.
+        path = [None, run(max_iter=1, tol=0.0)]
+        while len(path) < 60:
+            path.append(run(max_iter=len(path), tol=0.0))
+            if np.array_equal(path[-1], path[-2]):
+                break
+        moved = [np.inf, np.inf] + [
+            float(np.sqrt(((path[m] - path[m - 1]) ** 2).sum(axis=1)).max()) for m in range(2, len(path))
+        ]  # moved[m]: how far the centroid that moved most moved in iteration m (unknown for m=1)
+        for stop in range(2, len(path) - 2):  # path[stop] is not yet the fixed point
+            before = min(moved[2:stop], default=np.inf)
+            if not before > moved[stop] * (1 + 1e-6):
+                continue
+            # A tol just above the shift of iteration `stop`, and one just below the smaller
+            # shifts before it: both must stop the run after iteration `stop` (or after the
+            # first, whose shift is unknown here).
+            for tol in (moved[stop] * (1 + 1e-8), min(before * (1 - 1e-8), moved[stop] * 1e3)):
+                got = run(max_iter=1000, tol=tol)
+                checked += 1
+                if not any(np.allclose(got, path[m], rtol=0, atol=1e-9) for m in (1, stop)):
+                    later = [m for m in range(2, len(path)) if np.allclose(got, path[m], rtol=0, atol=1e-9)]
+                    raise AssertionError(
+                        f"with tol={tol:.6g} the run should stop after iteration {stop} (it is the first "
+                        f"in which no centroid moves more than tol: the largest moves of iterations 2, 3, "
+                        f"... are {[round(v, 6) for v in moved[2:]]}), but the centroids returned are "
+                        + (f"those after iteration {later[0]}" if later else "not those after any iteration")
+                        + " (found with max_iter=1, 2, ..., tol=0 and the same seed)"
+                    )
+    assert checked, "every run converged within 3 iterations, whatever max_iter was: is max_iter honoured?"
+
+
+@pytest.mark.points(2)
+@pytest.mark.category("correctness")
+def test_a_cluster_left_with_one_point_moves_onto_it(candidate):
+    """A cluster that loses all but one of its points moves onto that point (n_init=1, many seeds)."""
+    for values in (
+        [1.6, 5.8, 6.4, 7.0, 8.3],
+        [9.2, 8.5, 1.4, 6.4],
+        [3.8, 4.6, 8.9, 4.2, 2.6, 0.2],
+        [7.6, 0.7, 1.7, 2.8],
+    ):
+        X = np.array(values)[:, None]
+        for seed in range(12):
+            result = candidate.kmeans(X, 2, n_init=1, max_iter=1000, tol=0.0, seed=seed)
+            labels, centroids = unpack(result, len(X), 2, 1)
+            assert_nearest(X, labels, centroids)
+            for j in np.unique(labels):
+                np.testing.assert_allclose(
+                    centroids[j], X[labels == j].mean(axis=0), atol=1e-9, rtol=0,
+                    err_msg=f"X={values}, seed={seed}: centroid {j} is not the mean of the points labelled {j}",
+                )  # fmt: skip
+
+
 # -- edge cases --------------------------------------------------------------------------------
 
 
@@ -250,6 +336,29 @@ def test_one_iteration_labels_match_centroids(candidate, grading_seed):
         assert_nearest(X, labels, centroids)
 
 
+@pytest.mark.points(1)
+@pytest.mark.category("edge_cases")
+def test_as_many_clusters_as_points_at_a_tiny_scale(candidate):
+    """With k=n distinct points about 1e-3 apart, each point is its own cluster."""
+    X = np.random.default_rng(21).uniform(-3e-3, 3e-3, (16, 2))
+    for seed in (0, 1):
+        labels, centroids = unpack(candidate.kmeans(X, 16, seed=seed), 16, 16, 2)
+        assert sorted(labels.tolist()) == list(range(16)), (
+            f"seed={seed}: labels {labels.tolist()} are not all different"
+        )
+        np.testing.assert_allclose(centroids[labels], X, atol=1e-12, rtol=0)
+
+
+@pytest.mark.points(1)
+@pytest.mark.category("edge_cases")
+def test_zero_tol_stops_once_converged(candidate):
+    """With tol=0 a run stops as soon as no centroid moves: max_iter=10**7 is never used up."""
+    X = np.random.default_rng(22).uniform(-5.0, 5.0, (40, 2))
+    result = candidate.kmeans(X, 4, n_init=2, max_iter=10**7, tol=0.0, seed=0)
+    labels, centroids = unpack(result, 40, 4, 2)
+    assert_nearest(X, labels, centroids)
+
+
 # -- API ---------------------------------------------------------------------------------------
 
 
@@ -314,6 +423,30 @@ def test_input_is_not_modified(candidate):
     X = np.random.default_rng(14).standard_normal((30, 3)) + 5.0
     _, args, _ = candidate.kmeans.returning_args(X.copy(), 3, seed=0)
     np.testing.assert_array_equal(args[0], X)
+
+
+@pytest.mark.points(2)
+@pytest.mark.category("api")
+def test_default_arguments(candidate):
+    """The defaults are n_init=10, max_iter=300 and tol=1e-4: leaving them out gives the same result as passing them."""
+
+    def assert_same(X, k, seed, name, value):
+        by_default = candidate.kmeans(X, k, **({} if name == "n_init" else {"n_init": 1}), seed=seed)
+        explicit = candidate.kmeans(X, k, **{"n_init": 1, name: value}, seed=seed)
+        for i, what in enumerate(("labels", "centroids")):
+            assert np.array_equal(np.asarray(by_default[i]), np.asarray(explicit[i])), (
+                f"{name}={value!r} gives other {what} than leaving {name} out (seed={seed}): "
+                f"is the default {name}={value!r}?"
+            )
+
+    X = np.random.default_rng(19).uniform(-10.0, 10.0, (50, 3))  # many local minima: n_init matters
+    for seed in range(1, 17):
+        assert_same(X, 8, seed, "n_init", 10)
+    X = np.random.default_rng(23).uniform(0.0, 1e-3, (100, 2))  # tol matters at this scale
+    for seed in range(1, 4):
+        assert_same(X, 6, seed, "tol", 1e-4)
+    X = lloyd_chain()  # max_iter matters here: a run can take over 300 iterations
+    assert_same(X, 2, 1, "max_iter", 300)
 
 
 # -- determinism -------------------------------------------------------------------------------
@@ -390,3 +523,35 @@ def test_float32_input(candidate, grading_seed):
         expected = group_means(X32.astype(np.float64), truth)
         for label, group in mapping.items():
             np.testing.assert_allclose(centroids[label], expected[group], atol=1e-4, rtol=0)
+
+
+@pytest.mark.points(2)
+@pytest.mark.category("numerical")
+def test_many_points_far_from_the_origin(candidate, grading_seed):
+    """The centroids of 100-point groups around 1e9 are accurate to 5e-5 (a few hundred ulps)."""
+    rng = np.random.default_rng(grading_seed + 8)
+    for case in range(3):
+        centers = np.array([[0.0, 0.0], [8.0, 0.0], [4.0, 7.0]])
+        truth = np.repeat(np.arange(3), 100)
+        local = centers[truth] + rng.uniform(-1.5, 1.5, (300, 2))
+        X = local + 1e9
+        labels, centroids = unpack(candidate.kmeans(X, 3, n_init=20, seed=case), 300, 3, 2)
+        mapping = assert_same_partition(labels, truth)
+        expected = group_means(local, truth)
+        for label, group in mapping.items():
+            np.testing.assert_allclose(centroids[label] - 1e9, expected[group], atol=5e-5, rtol=0)
+
+
+# -- efficiency --------------------------------------------------------------------------------
+
+
+@pytest.mark.points(3)
+@pytest.mark.category("efficiency")
+def test_vectorised_speed(candidate, reference):
+    """1,500 points, k=5, d=3, default arguments: at most 8x slower than a vectorised numpy solution."""
+    rng = np.random.default_rng(20)
+    centers = rng.uniform(-10.0, 10.0, (5, 3))
+    X = centers[rng.integers(0, 5, 1500)] + rng.standard_normal((1500, 3)) * 2.0
+    assert_faster_than(
+        lambda: candidate.kmeans(X, 5, seed=0), lambda: reference.kmeans(X, 5, seed=0), factor=8
+    )

@@ -1,4 +1,5 @@
-"""Correct, in a plain style: Python loops over the points for the assignment and the update,
+"""Wrong (too slow): Python loops over the points for the assignment and the update, so on a
+few thousand points it is tens of times slower than a vectorised solution. Otherwise correct:
 random-sample (Forgy) initialisation with k distinct points, and an empty cluster keeps its
 previous centroid."""
 

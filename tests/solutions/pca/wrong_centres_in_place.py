@@ -1,0 +1,37 @@
+"""Wrong: centres the training data in place (X -= mean); np.asarray returns the caller's own
+float64 array, so fit modifies its argument. The fitted model is right."""
+
+import numpy as np
+
+
+class PCA:
+    def __init__(self, n_components=None):
+        self.n_components = n_components
+
+    def fit(self, X):
+        X = np.asarray(X, dtype=float)
+        if X.ndim != 2 or len(X) < 2:
+            raise ValueError("bad X")
+        k = min(X.shape) if self.n_components is None else self.n_components
+        if not 1 <= k <= min(X.shape):
+            raise ValueError("bad n_components")
+        self.mean_ = X.mean(axis=0)
+        X -= self.mean_
+        _, s, vt = np.linalg.svd(X, full_matrices=False)
+        var = s**2 / (len(X) - 1)
+        self.components_ = vt[:k]
+        self.explained_variance_ = var[:k]
+        self.explained_variance_ratio_ = var[:k] / var.sum() if var.sum() > 0 else np.zeros(k)
+        return self
+
+    def transform(self, X):
+        X = np.asarray(X, dtype=float)
+        if X.ndim != 2 or X.shape[1] != len(self.mean_):
+            raise ValueError("bad X")
+        return (X - self.mean_) @ self.components_.T
+
+    def inverse_transform(self, Z):
+        Z = np.asarray(Z, dtype=float)
+        if Z.ndim != 2 or Z.shape[1] != len(self.components_):
+            raise ValueError("bad Z")
+        return Z @ self.components_ + self.mean_

@@ -1,0 +1,19 @@
+"""Wrong: ordinal ranks (argsort of argsort) instead of midranks, so tied scores get distinct
+ranks in whatever order the sort leaves them and ties are not counted as one half."""
+
+import numpy as np
+
+
+def roc_auc(y_true, y_score):
+    y = np.asarray(y_true)
+    s = np.asarray(y_score, dtype=float)
+    if y.shape != s.shape:
+        raise ValueError("length mismatch")
+    if not np.isin(y, [0, 1]).all():
+        raise ValueError("labels must be 0 or 1")
+    n_pos = int((y == 1).sum())
+    n_neg = len(y) - n_pos
+    if n_pos == 0 or n_neg == 0:
+        raise ValueError("need both classes")
+    ranks = np.argsort(np.argsort(s)) + 1
+    return float((ranks[y == 1].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
