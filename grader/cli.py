@@ -430,7 +430,7 @@ def image() -> None:
 
 @image.command("build")
 @click.option(
-    "--base-image", help="Base image for the Dockerfile's BASE_IMAGE (default: debian:bookworm-slim)."
+    "--base-image", help="Base image for the Dockerfile's BASE_IMAGE (default: debian:trixie-slim)."
 )
 @click.option("--tag", envvar="GRADER_IMAGE", help="Image name (default: grader-sandbox:<Dockerfile hash>).")
 @click.option("-q", "--quiet", is_flag=True, help="Print only the image name.")

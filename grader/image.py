@@ -1,6 +1,6 @@
 """The sandbox image: built from the top-level Dockerfile, tagged by the Dockerfile's hash.
 
-The image holds only python3, numpy and pytest (from Debian) and the ``candidate`` user; the
+The image holds only python3, numpy and pytest (Debian 13's) and the ``candidate`` user; the
 harness code and each grading's files are mounted at run time. Its tag changes whenever the
 Dockerfile does, so a grader never runs against an image built from another Dockerfile.
 ``GRADER_IMAGE`` names a different image to use instead.
@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 IMAGE_REPOSITORY = "grader-sandbox"
 IMAGE_VARIABLE = "GRADER_IMAGE"
 DOCKER_HINT = "start Docker, or grade with --sandbox local (no isolation)"
+# What the Dockerfile installs, for candidates' kits (a Docker test checks it against the image).
+SANDBOX_RUNTIME = {"python": "3.13", "numpy": "2.2", "pytest": "8.3"}
 
 
 def default_image() -> str:

@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 from grader.errors import OutputError
+from grader.image import SANDBOX_RUNTIME
 from grader.models import Challenge
 
 README = """\
@@ -21,6 +22,9 @@ The public tests are in `tests/` so you can read what they check. Grading also r
 tests of the same kinds: correctness, edge cases, API and input validation, determinism,
 numerical behaviour. Only `{entry}` (and any helper modules next to it) is graded; files
 such as tests, `conftest.py` or configuration are ignored.
+
+Graders run your code with Python {python} and numpy {numpy}; it may import
+{imports} and nothing else.
 """
 
 
@@ -37,7 +41,11 @@ def make_kit(challenge: Challenge, dest: Path) -> tuple[Path, ...]:
     shutil.copytree(challenge.public_tests, tests, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     written += sorted(p for p in tests.rglob("*") if p.is_file())
     readme = dest / "README.md"
-    readme.write_text(README.format(title=challenge.title, entry=challenge.entry, id=challenge.id))
+    imports = " and ".join(["the standard library", *challenge.allowed_imports])
+    text = README.format(
+        title=challenge.title, entry=challenge.entry, id=challenge.id, imports=imports, **SANDBOX_RUNTIME
+    )
+    readme.write_text(text)
     written.append(readme)
     return tuple(written)
 

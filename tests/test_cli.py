@@ -42,7 +42,9 @@ def test_start_writes_a_kit_and_refuses_to_overwrite(tmp_path: Path) -> None:
         "tests/test_public.py",
     ]
     assert (kit / "solution.py").read_text() == (TINY / "stub.py").read_text()
-    assert "grader test tiny solution.py" in (kit / "README.md").read_text()
+    readme = (kit / "README.md").read_text()
+    assert "grader test tiny solution.py" in readme
+    assert "the standard library and numpy and nothing else" in readme
     again = run_grader("start", TINY, kit)
     assert again.returncode == 7 and "already exists" in again.stderr
 
