@@ -110,6 +110,8 @@ class DockerSandbox:
                     "python3",
                     "-I",
                     "-B",
+                    "-X",
+                    f"pycache_prefix={CONTAINER_PATHS.pycache}",
                     "/harness/run/harness/runner.py",
                     "grade",
                     "/harness/run/job.json",

@@ -165,6 +165,7 @@ def write_job(job: RunJob, paths: SandboxPaths) -> Path:
             "scratch_root": paths.scratch,
             "pycache_prefix": paths.pycache,
             "allowed_imports": list(job.challenge.allowed_imports),
+            "global_seed": job.seed,
             "rlimits": worker_rlimits(limits),
             "wire": {"max_bytes": WIRE_MAX_BYTES},
             "prefetch": True,

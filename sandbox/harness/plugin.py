@@ -3,7 +3,8 @@ test's verdict written into the JUnit XML as properties.
 
 Three modes, chosen by option:
 
-``--grader-job JOB``        grading: ``candidate`` forwards calls to a fresh worker per test.
+``--grader-job JOB``        grading: ``candidate`` forwards calls to a fresh worker per test,
+                            which the runner (the zygote, ``--grader-zygote-fd``) forks.
 ``--grader-manifest OUT``   with ``--collect-only``: write the declared tests (id, points,
                             category, hidden, doc) and any authoring errors to OUT as JSON.
 ``--grader-inprocess FILE`` benchmarks and authoring only: ``candidate`` is FILE imported into
@@ -21,6 +22,7 @@ from __future__ import annotations
 import copy
 import importlib.util
 import json
+import socket
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -44,6 +46,7 @@ _PHASES = pytest.StashKey[dict[str, Any]]()
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("grader")
     group.addoption("--grader-job", help="the grading job (JSON) this run belongs to")
+    group.addoption("--grader-zygote-fd", type=int, help="the zygote's control socket (inherited fd)")
     group.addoption("--grader-manifest", help="write the declared tests to this JSON file")
     group.addoption("--grader-inprocess", help="import this solution in-process (not a sandbox)")
 
@@ -73,6 +76,7 @@ class Grading:
         self.declared: list[dict[str, Any]] = []
         self.inprocess = _import_file(config.getoption("--grader-inprocess"))
         self.started = time.monotonic()
+        self._zygote_fd: int | None = config.getoption("--grader-zygote-fd")
         self._zygote: Zygote | None = None
 
     @property
@@ -93,11 +97,13 @@ class Grading:
 
     def _start_zygote(self) -> Zygote:
         if self._zygote is None:
-            self._zygote = Zygote(env={})
+            if self._zygote_fd is None:
+                raise pytest.UsageError("grading needs the zygote: run it through runner.py grade")
+            self._zygote = Zygote(socket.socket(fileno=self._zygote_fd))
         return self._zygote
 
     def pytest_sessionstart(self) -> None:
-        if self.job is not None:  # the zygote's numpy import and first worker overlap collection
+        if self.job is not None:  # the first test's worker is forked while pytest collects
             zygote = self._start_zygote()
             zygote.prefetch(self.job["worker"])
             worker = self.job["worker"]

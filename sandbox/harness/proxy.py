@@ -17,18 +17,14 @@ import json
 import os
 import select
 import socket
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, NoReturn
 
 from harness import reaper, wire
 
-ZYGOTE_SCRIPT = Path(__file__).with_name("zygote.py")
 _REraisable = (
     "ArithmeticError",
     "AssertionError",
@@ -125,18 +121,10 @@ class WorkerExit:
 
 
 class Zygote:
-    """The fork server process, started before any test data is loaded."""
+    """The client end of the zygote's control socket (the runner process is the zygote)."""
 
-    def __init__(self, env: dict[str, str]) -> None:
-        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
-        self._control = ours
-        self._process = subprocess.Popen(
-            [sys.executable, "-I", "-B", str(ZYGOTE_SCRIPT), str(theirs.fileno())],
-            pass_fds=[theirs.fileno()],
-            env=env,
-            stdin=subprocess.DEVNULL,
-        )
-        theirs.close()
+    def __init__(self, control: socket.socket) -> None:
+        self._control = control
 
     def spawn(self, config: dict[str, Any]) -> tuple[int, socket.socket, int, int]:
         """A worker for one test: its pid, the harness's ends of its channel and output pipe, and
@@ -185,11 +173,6 @@ class Zygote:
         with contextlib.suppress(OSError):
             self._control.send(json.dumps({"op": "exit"}).encode())
         self._control.close()
-        try:
-            self._process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            self._process.kill()
-            self._process.wait()
 
 
 class OutputCapture:

@@ -10,24 +10,30 @@ added by absolute path below. pytest gets the harness's own ini (``-c``), the ch
 as rootdir and conftest boundary, no plugin autoloading, no cache provider and no bytecode
 writing. The submission lives outside rootdir and is never collected.
 
-``grade`` writes ``run.json`` next to pytest's ``junit.xml`` in the results folder:
-the pytest exit code, timings and versions. The host trusts neither blindly (see grader/score.py).
+``grade`` makes this process the zygote (see zygote.py): it imports numpy and the worker code,
+forks pytest, which inherits them, and forks a worker for each test that pytest asks for. When
+pytest is done, or the time budget is, it kills every process that is left and writes
+``run.json`` next to pytest's ``junit.xml`` in the results folder: the pytest exit code, timings
+and versions. The host trusts neither blindly (see grader/score.py).
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
-import subprocess
+import signal
+import socket
 import sys
 import time
+import traceback
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 HARNESS_DIR = Path(__file__).resolve().parent
 sys.path.insert(0, str(HARNESS_DIR.parent))
 
-from harness import reaper  # noqa: E402
+from harness import reaper, zygote  # noqa: E402
 
 PYTEST_GRACE_SECONDS = 20
 HARNESS_ENV = {
@@ -63,35 +69,39 @@ def pytest_args(challenge_dir: Path, paths: list[str], extra: list[str]) -> list
 
 
 def grade(job_path: Path) -> int:
-    """Run the job's tests in a pytest subprocess; sweep the candidate's processes; record facts."""
+    """Run the job's tests in a forked pytest, serving as its zygote; then sweep and record facts.
+
+    This process imports numpy and the worker code once, forks pytest (which inherits them),
+    and answers pytest's requests for workers until pytest is done or the budget runs out. It
+    never loads a test or an expected value: only the pytest child does."""
     job: dict[str, Any] = json.loads(job_path.read_text())
     reaper.become_subreaper()
+    zygote.warm_up()
     results = Path(job["results_dir"])
-    challenge_dir = Path(job["challenge_dir"])
-    extra = [f"--junitxml={results / 'junit.xml'}", f"--grader-job={job_path}"]
+    control, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+    extra = [
+        f"--junitxml={results / 'junit.xml'}",
+        f"--grader-job={job_path}",
+        f"--grader-zygote-fd={theirs.fileno()}",
+    ]
     if job.get("fail_fast"):
         extra.append("--exitfirst")
-    prefix = ["-X", f"pycache_prefix={job['pycache_prefix']}"] if job.get("pycache_prefix") else []
-    args = pytest_args(challenge_dir, job["test_paths"], extra)
-    env = dict(HARNESS_ENV, TMPDIR=job["harness_tmp"], HOME=job["harness_tmp"])
+    args = pytest_args(Path(job["challenge_dir"]), job["test_paths"], extra)
     started_at, start = time.time(), time.monotonic()
-    budget = float(job["limits"]["wall_seconds"]) + PYTEST_GRACE_SECONDS
-    exit_code: int | None
-    with open(results / "pytest.log", "wb") as log:
-        try:
-            exit_code = subprocess.run(
-                [sys.executable, "-I", "-B", *prefix, str(Path(__file__).resolve()), "pytest", *args],
-                env=env,
-                stdin=subprocess.DEVNULL,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                cwd=job["harness_tmp"],
-                timeout=budget,
-                check=False,
-            ).returncode
-        except subprocess.TimeoutExpired:
-            exit_code = None
-    strays = reaper.sweep(job["worker"].get("uid"), {})
+    deadline = start + float(job["limits"]["wall_seconds"]) + PYTEST_GRACE_SECONDS
+    pytest_pid = os.fork()
+    if pytest_pid == 0:  # the child: pytest, in the harness's environment
+        control.close()
+        _run_pytest_child(job, args, results / "pytest.log")
+    theirs.close()
+    server = zygote.Server(control, harness=frozenset({pytest_pid}))
+    try:
+        server.serve(deadline)
+    finally:
+        server.shutdown()
+        control.close()  # a pytest still waiting for a worker hears that there will be none
+    exit_code = _wait_for(pytest_pid, server.statuses, deadline)
+    strays = reaper.sweep(job["worker"].get("uid"), server.statuses)
     facts = {
         "pytest_exit_code": exit_code,
         "pytest_timed_out": exit_code is None,
@@ -102,6 +112,52 @@ def grade(job_path: Path) -> int:
     }
     _write_atomically(results / "run.json", json.dumps(facts, indent=1))
     return 0
+
+
+def _run_pytest_child(job: dict[str, Any], args: list[str], log_path: Path) -> NoReturn:
+    """In the forked child: become the harness's pytest process, run, exit with its code."""
+    code = 70
+    try:
+        log = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        null = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(null, 0)
+        os.dup2(log, 1)
+        os.dup2(log, 2)
+        os.close(log)
+        os.close(null)
+        os.chdir(job["harness_tmp"])
+        os.environ.clear()
+        os.environ.update(HARNESS_ENV, TMPDIR=job["harness_tmp"], HOME=job["harness_tmp"])
+        sys.dont_write_bytecode = True
+        sys.pycache_prefix = job.get("pycache_prefix") or None
+        code = run_pytest(args)
+    except BaseException:  # noqa: BLE001 - the child must never return into the server loop
+        traceback.print_exc()
+    finally:
+        with contextlib.suppress(BaseException):
+            sys.stdout.flush()
+            sys.stderr.flush()
+        os._exit(code)
+
+
+def _wait_for(pid: int, statuses: dict[int, int], deadline: float) -> int | None:
+    """pytest's exit code (negative: killed by that signal); None when it overran the budget."""
+    while pid not in statuses:
+        try:
+            waited, status = os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            return None
+        if waited == pid:
+            statuses[pid] = status
+        elif time.monotonic() > deadline:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            return None
+        else:
+            time.sleep(0.005)
+    status = statuses.pop(pid)
+    return os.waitstatus_to_exitcode(status)
 
 
 def collect(challenge_dir: Path, out: Path) -> int:

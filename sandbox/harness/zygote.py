@@ -1,7 +1,8 @@
 """The zygote: a fork server that starts a fresh worker for every test in a couple of ms.
 
-It runs with the harness's identity, imports numpy and the worker code once, then waits for
-requests from the harness on a SOCK_SEQPACKET control socket (JSON, trusted on both ends):
+The grading's runner (runner.py) is the zygote: it imports numpy and the worker code once, forks
+the pytest process, then serves pytest's requests on a SOCK_SEQPACKET control socket (JSON,
+trusted on both ends) until pytest hangs up:
 
     {"op": "spawn", "config": {...}}      -> {"pid": n, "oom_kills": k} + two fds: the harness's
                                              ends of the worker's channel and output pipe
@@ -11,38 +12,57 @@ requests from the harness on a SOCK_SEQPACKET control socket (JSON, trusted on b
     {"op": "thaw"}                        -> {}: SIGCONT what was frozen
     {"op": "exit"}
 
-The zygote makes itself a child subreaper, so everything a worker starts, double-forked daemons
+The zygote is a child subreaper, so everything a worker starts, double-forked daemons
 included, stays its descendant; ``reap`` kills them all (and, where the worker has its own uid,
-every process of that uid), never another live worker, before it reports how the worker ended.
-Then it forks the next test's worker ahead of time; a new worker first empties the scratch space
-of what earlier workers left, before any candidate code runs. A spawned child drops to the
-worker's uid, limits, scratch folder and scrubbed environment before any candidate code runs.
-The zygote holds no test data: the harness starts it before anything secret is loaded.
+every process of that uid), never pytest or another live worker, before it reports how the
+worker ended. Then it forks the next test's worker ahead of time; a new worker first empties the
+scratch space of what earlier workers left, before any candidate code runs. A spawned child
+drops to the worker's uid, limits, scratch folder and scrubbed environment before any candidate
+code runs. The zygote never holds test data: only the pytest process loads tests.
 """
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 import json
 import os
+import random
 import resource
 import shutil
 import signal
 import socket
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-if __name__ == "__main__":  # started as a script under `python -I`: make the package importable
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-import contextlib
-
-import numpy  # noqa: F401 - imported once here so that every worker starts warm
+import numpy
 
 from harness import reaper, wire, worker
 
 CHANNEL_FD = 3
+# Imported once here, so that no worker pays for them again: numpy's lazily loaded submodules
+# (numpy.random alone costs a fresh process 10-20 ms) and the standard modules solutions use.
+WARM_MODULES = (
+    "numpy.random",
+    "numpy.linalg",
+    "numpy.fft",
+    "bisect",
+    "collections",
+    "dataclasses",
+    "functools",
+    "heapq",
+    "itertools",
+    "math",
+    "numbers",
+    "operator",
+    "random",
+    "statistics",
+    "typing",
+    "warnings",
+)
 WORKER_ENV = {
     "PATH": "/usr/local/bin:/usr/bin:/bin",
     "LANG": "C.UTF-8",
@@ -53,14 +73,16 @@ WORKER_ENV = {
 }
 
 
-def main(control_fd: int) -> None:
-    """Serve spawn and reap requests until told to exit or the harness goes away."""
-    reaper.become_subreaper()
-    server = _Server(socket.socket(fileno=control_fd))
-    try:
-        server.serve()
-    finally:
-        server.shutdown()
+def warm_up() -> None:
+    """Import what workers will need and run numpy's one-time initialisation (BLAS buffers,
+    the random module's tables) here, once, instead of in every worker. Nothing of a test is
+    loaded yet. (Each worker then seeds the global random states itself: see _become_worker.)"""
+    for name in WARM_MODULES:
+        with contextlib.suppress(ImportError):
+            importlib.import_module(name)
+    square = numpy.eye(4)
+    numpy.linalg.norm(square @ square)
+    numpy.random.default_rng(0).standard_normal(4)
 
 
 @dataclass
@@ -74,25 +96,28 @@ class _Worker:
     oom_kills: int
 
 
-class _Server:
+class Server:
     """The zygote's state: the live workers, and at most one warm worker waiting for a test.
 
     After a worker is reaped, and its processes and scratch files are gone, the next worker for
     the same configuration is forked straight away, so that a test's first call finds it ready.
     Each test still gets a fresh process that has seen nothing of the tests before it."""
 
-    def __init__(self, control: socket.socket) -> None:
+    def __init__(self, control: socket.socket, harness: frozenset[int]) -> None:
         self.control = control
+        self.harness = harness  # pytest: never swept, frozen or outlived by the zygote's care
         self.live: dict[int, dict[str, Any]] = {}
         self.statuses: dict[int, int] = {}
         self.warm: _Worker | None = None
         self.frozen: set[int] = set()
 
-    def serve(self) -> None:
+    def serve(self, deadline: float) -> None:
+        """Answer requests until pytest says exit or hangs up, or ``deadline`` (monotonic) passes."""
         while True:
             try:
+                self.control.settimeout(max(deadline - time.monotonic(), 0.001))
                 data = self.control.recv(65536)
-            except OSError:
+            except OSError:  # socket.timeout included: the caller kills pytest
                 return
             if not data:
                 return
@@ -152,7 +177,7 @@ class _Server:
         with contextlib.suppress(ProcessLookupError):
             os.kill(pid, signal.SIGKILL)
         status = self._status(pid)
-        protect = frozenset(self.live) | ({self.warm.pid} if self.warm else set())
+        protect = self.harness | frozenset(self.live) | ({self.warm.pid} if self.warm else set())
         strays = reaper.sweep(config.get("uid"), self.statuses, protect)
         return {
             "exit_code": os.WEXITSTATUS(status) if os.WIFEXITED(status) else None,
@@ -171,7 +196,7 @@ class _Server:
 
     def _freeze(self, config: dict[str, Any]) -> int:
         """Stop every process of the side ``config`` describes (e.g. while the reference is timed)."""
-        others = frozenset(pid for pid, live in self.live.items() if live != config)
+        others = self.harness | frozenset(pid for pid, live in self.live.items() if live != config)
         self.frozen = reaper.signal_all(signal.SIGSTOP, config.get("uid"), others)
         return len(self.frozen)
 
@@ -182,10 +207,11 @@ class _Server:
         self.frozen = set()
 
     def shutdown(self) -> None:
+        """Kill the warm worker and whatever else is left of the workers (never pytest)."""
         if self.warm is not None:
             self._discard(self.warm)
             self.warm = None
-        reaper.sweep(None, self.statuses)
+        reaper.sweep(None, self.statuses, self.harness)
 
 
 def _spawn(config: dict[str, Any], fds: list[int], control: socket.socket, keep: set[int]) -> int:
@@ -243,6 +269,10 @@ def _become_worker(config: dict[str, Any], channel_fd: int, output_fd: int, keep
     os.chdir(scratch)
     os.environ.clear()
     os.environ.update(WORKER_ENV, HOME=str(scratch), TMPDIR=str(scratch))
+    # Global random states start from the grading's seed, not from the zygote's entropy: a
+    # solution that (wrongly) draws from them behaves the same on every regrade.
+    numpy.random.seed(config.get("global_seed", 0))
+    random.seed(config.get("global_seed", 0))
     sys.dont_write_bytecode = True
     # Never read bytecode shipped next to a source (a submission's __pycache__ included): only
     # the image's read-only prefix, or in the local sandbox a fresh, empty one.
@@ -300,8 +330,3 @@ def _remove(path: str) -> None:
             shutil.rmtree(path, onerror=make_writable)
         else:
             os.unlink(path)
-
-
-if __name__ == "__main__":
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the harness decides when the zygote ends
-    main(int(sys.argv[1]))
