@@ -403,7 +403,7 @@ def validate_command(challenges: tuple[str, ...], sandbox: str) -> int:
 def mutate_command(challenges: tuple[str, ...], sandbox: str, jobs: int, min_score: float | None) -> int:
     """Mutation score: the share of small bugs in each reference that the hidden tests catch."""
     from grader.load import list_challenges, load_challenge
-    from grader.mutate import mutation_report
+    from grader.mutate import EQUIVALENTS_FILE, mutation_report
 
     loaded = [load_challenge(ref) for ref in challenges] or list(list_challenges())
     below = 0
@@ -419,6 +419,9 @@ def mutate_command(challenges: tuple[str, ...], sandbox: str, jobs: int, min_sco
         for survivor in report.survivors:
             why = f"  [equivalent: {survivor.equivalent_reason}]" if survivor.equivalent_reason else ""
             click.echo(f"    survived  {survivor.mutant.description}{why}")
+        for stale in report.stale_equivalents:
+            note = f"in {EQUIVALENTS_FILE} but no mutant like it survives: update it"
+            click.echo(f"    stale     {stale}  [{note}]")
         below += min_score is not None and 100 * report.score < min_score
     return ExitCode.BELOW_THRESHOLD if below else ExitCode.OK
 

@@ -107,6 +107,8 @@ class MutantResult:
 class MutationReport:
     challenge_id: str
     results: tuple[MutantResult, ...]
+    # Entries of equivalent_mutants.toml that match no surviving mutant (the reference changed).
+    stale_equivalents: tuple[str, ...] = ()
 
     @property
     def counted(self) -> tuple[MutantResult, ...]:
@@ -291,4 +293,5 @@ def mutation_report(
 
         with ThreadPoolExecutor(max_workers=max(jobs, 1)) as pool:
             results = tuple(pool.map(judge, enumerate(found)))
-    return MutationReport(challenge.id, results)
+    survived = {r.mutant.description for r in results if not r.caught}
+    return MutationReport(challenge.id, results, tuple(sorted(set(known) - survived)))

@@ -8,7 +8,7 @@ from pathlib import Path
 from grader.load import load_challenge
 from grader.models import SandboxChoice
 from grader.mutate import mutants, mutation_report
-from tests.helpers import TINY
+from tests.helpers import TINY, run_grader
 
 SOURCE = '''
 """A docstring is never mutated: 1 < 2."""
@@ -61,16 +61,19 @@ def test_a_report_counts_caught_mutants_and_honours_equivalents(tmp_path: Path) 
     report = mutation_report(load_challenge(challenge_dir), SandboxChoice.LOCAL, jobs=2)
     assert len(report.results) >= 8
     assert 0 < report.score <= 1
+    assert report.stale_equivalents == ()
     survivors = [r.mutant.description for r in report.survivors]
-    if survivors:
-        (challenge_dir / "equivalent_mutants.toml").write_text(
-            "".join(
-                f'[[equivalent]]\nmutant = "{d}"\nreason = "judged equivalent in a test"\n\n'
-                for d in survivors
-            )
+    stale = "line 999: `<` -> `<=`"
+    (challenge_dir / "equivalent_mutants.toml").write_text(
+        "".join(
+            f'[[equivalent]]\nmutant = "{d}"\nreason = "judged equivalent in a test"\n\n'
+            for d in [*survivors, stale]
         )
-        again = mutation_report(load_challenge(challenge_dir), SandboxChoice.LOCAL, jobs=2)
-        assert again.score == 1.0 and all(r.equivalent_reason for r in again.survivors)
+    )
+    again = mutation_report(load_challenge(challenge_dir), SandboxChoice.LOCAL, jobs=2)
+    assert again.score == 1.0 and all(r.equivalent_reason for r in again.survivors)
+    assert len(again.counted) == len(again.results) - len(survivors)
+    assert again.stale_equivalents == (stale,)
 
 
 def test_f_strings_are_not_mutated() -> None:
@@ -86,3 +89,16 @@ def test_f_strings_are_not_mutated() -> None:
         "line 2: `2` -> `3`",
         "line 2: `2` -> `1`",
     }
+
+
+def test_the_command_prints_scores_and_stale_equivalents(tmp_path: Path) -> None:
+    challenge_dir = tmp_path / "tiny"
+    shutil.copytree(TINY, challenge_dir)
+    (challenge_dir / "equivalent_mutants.toml").write_text(
+        '[[equivalent]]\nmutant = "line 999: `1` -> `2`"\nreason = "a line the reference no longer has"\n'
+    )
+    result = run_grader("mutate", challenge_dir, "--sandbox", "local")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("tiny: "), result.stdout
+    assert "mutants caught" in result.stdout
+    assert "    stale     line 999: `1` -> `2`  [in equivalent_mutants.toml" in result.stdout
