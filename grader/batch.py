@@ -29,7 +29,7 @@ import re
 import tarfile
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -94,6 +94,20 @@ class Finished:
     record: dict[str, Any]
     seconds: float
     skipped: bool = False
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What a batch keeps of a finished submission once its record is written: enough for the
+    exit code, so that a batch's memory does not grow with the cohort."""
+
+    key: str
+    status: str
+    percent: float
+
+    @classmethod
+    def of(cls, finished: Finished) -> Verdict:
+        return cls(finished.item.key, str(finished.record["status"]), float(finished.record["percent"]))
 
 
 # -- finding the submissions -------------------------------------------------------------------
@@ -223,10 +237,13 @@ def safe_name(name: str) -> str:
     return cleaned[:120]
 
 
-def write_atomically(path: Path, text: str) -> None:
+def write_atomically(path: Path, text: str | Iterable[str]) -> None:
+    """Write ``text`` (or its parts, in order) to ``path``: readers see the old file or the whole
+    new one, never a part."""
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f".{path.name}.partial")
-    partial.write_text(text, encoding="utf-8")
+    with partial.open("w", encoding="utf-8") as handle:
+        handle.writelines([text] if isinstance(text, str) else text)
     partial.replace(path)
 
 
@@ -401,7 +418,7 @@ class Batch:
         return None, source
 
     def to_grade(
-        self, items: Iterator[BatchItem], finished: list[Finished], on_finish: Callable[[Finished], None]
+        self, items: Iterator[BatchItem], on_finish: Callable[[Finished], None]
     ) -> Iterator[tuple[BatchItem, str]]:
         """The items that need a sandbox, with their source hash; the others are finished on the way."""
         for item in items:
@@ -409,7 +426,6 @@ class Batch:
             if done is None:
                 yield item, source
             else:
-                finished.append(done)
                 on_finish(done)
 
     def _finish(
@@ -452,12 +468,31 @@ class Batch:
 class Outcome:
     """How a batch run ended."""
 
-    finished: tuple[Finished, ...]
+    verdicts: tuple[Verdict, ...]
     interrupted: bool = False
 
     @property
-    def failed(self) -> tuple[Finished, ...]:
-        return tuple(f for f in self.finished if f.record["status"] == RowStatus.FAILED)
+    def failed(self) -> tuple[Verdict, ...]:
+        return tuple(v for v in self.verdicts if v.status == RowStatus.FAILED)
+
+    def below(self, percent: float) -> tuple[Verdict, ...]:
+        """The submissions under ``percent`` (rows for unknown challenges are not candidates' scores)."""
+        return tuple(
+            v for v in self.verdicts if v.status != RowStatus.UNKNOWN_CHALLENGE and v.percent < percent
+        )
+
+
+def _keeping_verdicts(
+    on_finish: Callable[[Finished], None],
+) -> tuple[list[Verdict], Callable[[Finished], None]]:
+    """A list that collects each finished submission's verdict, and the callback that fills it."""
+    verdicts: list[Verdict] = []
+
+    def finish(result: Finished) -> None:
+        verdicts.append(Verdict.of(result))
+        on_finish(result)
+
+    return verdicts, finish
 
 
 def image_key(settings: BatchSettings, kind: SandboxKind) -> str:
@@ -477,8 +512,8 @@ def run_local(
     on_finish: Callable[[Finished], None],
 ) -> Outcome:
     """Grade ``items`` with ``jobs`` sandboxes at once; at most 2x jobs submissions in memory."""
-    finished: list[Finished] = []
-    pending = batch.to_grade(iter(items), finished, on_finish)
+    verdicts, finish = _keeping_verdicts(on_finish)
+    pending = batch.to_grade(iter(items), finish)
     running: dict[Future[Any], BatchItem] = {}
     with ThreadPoolExecutor(max_workers=batch.settings.jobs, thread_name_prefix="grader-batch") as pool:
         try:
@@ -494,14 +529,13 @@ def run_local(
                     item = running.pop(future)
                     result, html = future.result()
                     batch.results.write(item, result.record, html)
-                    finished.append(result)
-                    on_finish(result)
+                    finish(result)
         except KeyboardInterrupt:
             for future in running:
                 future.cancel()
             cancel_all_runs()
-            return Outcome(tuple(finished), interrupted=True)
-    return Outcome(tuple(finished))
+            return Outcome(tuple(verdicts), interrupted=True)
+    return Outcome(tuple(verdicts))
 
 
 def run_on_dask(
@@ -516,8 +550,8 @@ def run_on_dask(
     each challenge is sent to the cluster once; records are written here as results arrive."""
     from dask.distributed import Client, as_completed
 
-    finished: list[Finished] = []
-    pending = batch.to_grade(iter(items), finished, on_finish)
+    verdicts, finish = _keeping_verdicts(on_finish)
+    pending = batch.to_grade(iter(items), finish)
     with Client(scheduler, timeout="30s") as client:  # type: ignore[no-untyped-call]
         shipped: dict[str, Any] = {}
         running: dict[Any, tuple[BatchItem, float]] = {}
@@ -547,14 +581,12 @@ def run_on_dask(
                 item, started = running.pop(future)
                 record, html = future.result()
                 batch.results.write(item, record, html)
-                result = Finished(item, record, time.monotonic() - started)
-                finished.append(result)
-                on_finish(result)
+                finish(Finished(item, record, time.monotonic() - started))
                 submit_more()
         except KeyboardInterrupt:
             client.cancel(list(running))
-            return Outcome(tuple(finished), interrupted=True)
-    return Outcome(tuple(finished))
+            return Outcome(tuple(verdicts), interrupted=True)
+    return Outcome(tuple(verdicts))
 
 
 def clean_partials(results: Results) -> None:

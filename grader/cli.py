@@ -11,13 +11,16 @@ import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
 from grader import __version__
 from grader.errors import ExitCode, GraderError, OutputError
 from grader.models import OutputFormat, SandboxChoice, Scorecard, Suite, View
+
+if TYPE_CHECKING:
+    from grader.batch import Outcome
 
 F = TypeVar("F", bound=Callable[..., Any])
 _FORMATS = click.Choice([f.value for f in OutputFormat])
@@ -300,12 +303,13 @@ def _batch_sandbox(
         choice = SandboxChoice(sandbox or "docker")
         return choice, SandboxKind.LOCAL if choice is SandboxChoice.LOCAL else SandboxKind.DOCKER
     opened, notes = open_sandbox(SandboxChoice(sandbox or "auto"), image)
+    opened.close()  # only asked which sandbox answers: each grading opens its own
     for note in notes:
         click.echo(f"grader: warning: {note}", err=True)
     return SandboxChoice(opened.kind.value), opened.kind
 
 
-def _batch_exit_code(outcome: Any, fail_under: float | None) -> int:
+def _batch_exit_code(outcome: Outcome, fail_under: float | None) -> int:
     if outcome.interrupted:
         click.echo("grader: interrupted; finished results are kept, rerun to grade the rest", err=True)
         return 130
@@ -316,11 +320,7 @@ def _batch_exit_code(outcome: Any, fail_under: float | None) -> int:
         )
         return ExitCode.SANDBOX_FAILED
     if fail_under is not None:
-        below = [
-            f
-            for f in outcome.finished
-            if f.record["status"] != "unknown_challenge" and f.record["percent"] < fail_under
-        ]
+        below = outcome.below(fail_under)
         if below:
             click.echo(f"grader: {len(below)} submission(s) below {fail_under:g}%", err=True)
             return ExitCode.BELOW_THRESHOLD

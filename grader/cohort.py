@@ -19,13 +19,13 @@ import io
 import json
 import statistics
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from junitparser import Error, Failure, JUnitXml, TestCase, TestSuite
+from junitparser import Error, Failure, TestCase, TestSuite
 
 from grader.batch import Results, safe_name, write_atomically
 from grader.models import Category
@@ -267,23 +267,32 @@ def render_cohort(cohort: Cohort, fmt: str) -> str:
 
 def merged_junit(records: Iterable[dict[str, Any]]) -> str:
     """Every submission's tests in one JUnit document: one suite per submission."""
-    document = JUnitXml("grader")
+    return "".join(merged_junit_parts(records))
+
+
+def merged_junit_parts(records: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """The merged JUnit document a suite at a time, so that writing it holds one record at once."""
+    yield '<testsuites name="grader">'
     for record in records:
-        suite = TestSuite(f"{record.get('candidate', '?')}/{record['challenge']['id']}")
-        if record["status"] != "graded":
-            case = TestCase("grading", classname=suite.name)
-            case.result = [Error(str(record.get("ungradable_reason") or record["status"]), record["status"])]
-            suite.add_testcase(case)
-        for test in record["tests"]:
-            case = TestCase(test["name"], classname=suite.name, time=test.get("duration") or 0.0)
-            if test["status"] == "failed":
-                case.result = [Failure(test["message"][:2000] or "failed", "failed")]
-            elif test["status"] != "passed":
-                case.result = [Error(test["message"][:2000] or test["status"], test["status"])]
-            suite.add_testcase(case)
-        document.add_testsuite(suite)
-    xml: bytes = document.tostring()  # type: ignore[no-untyped-call]
-    return xml.decode("utf-8") + "\n"
+        xml: bytes = _junit_suite(record).tostring()  # type: ignore[no-untyped-call]
+        yield xml.decode("utf-8")
+    yield "</testsuites>\n"
+
+
+def _junit_suite(record: dict[str, Any]) -> TestSuite:
+    suite = TestSuite(f"{record.get('candidate', '?')}/{record['challenge']['id']}")
+    if record["status"] != "graded":
+        case = TestCase("grading", classname=suite.name)
+        case.result = [Error(str(record.get("ungradable_reason") or record["status"]), record["status"])]
+        suite.add_testcase(case)
+    for test in record["tests"]:
+        case = TestCase(test["name"], classname=suite.name, time=test.get("duration") or 0.0)
+        if test["status"] == "failed":
+            case.result = [Failure(test["message"][:2000] or "failed", "failed")]
+        elif test["status"] != "passed":
+            case.result = [Error(test["message"][:2000] or test["status"], test["status"])]
+        suite.add_testcase(case)
+    return suite
 
 
 def gradescope(record: dict[str, Any]) -> dict[str, Any]:
@@ -305,7 +314,8 @@ def gradescope(record: dict[str, Any]) -> dict[str, Any]:
 
 
 def write_reports(results: Results) -> tuple[Path, ...]:
-    """(Re)write every report in the results folder from its records."""
+    """(Re)write every report in the results folder from its records, reading one record at a
+    time: what stays in memory is a row per submission, not the scorecards."""
     cohort = summarize(results.records())
     root = results.root
     written = {
@@ -313,10 +323,11 @@ def write_reports(results: Results) -> tuple[Path, ...]:
         root / "summary.json": json.dumps(to_summary(cohort), indent=1) + "\n",
         root / "report.html": render_cohort(cohort, "html"),
         root / "summary.md": render_cohort(cohort, "md"),
-        root / "junit.xml": merged_junit(results.records()),
     }
     for path, text in written.items():
         write_atomically(path, text)
+    junit = root / "junit.xml"
+    write_atomically(junit, merged_junit_parts(results.records()))
     for record in results.records():
         target = (
             root
@@ -325,4 +336,4 @@ def write_reports(results: Results) -> tuple[Path, ...]:
             / safe_name(record["challenge"]["id"])
         )
         write_atomically(target / "results.json", json.dumps(gradescope(record), indent=1) + "\n")
-    return tuple(written)
+    return (*written, junit)

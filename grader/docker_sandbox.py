@@ -74,6 +74,10 @@ class DockerSandbox:
         client = docker_client()
         return cls(client, find_image(client, image_name), image_name)
 
+    def close(self) -> None:
+        """Close the client's connections to the daemon (a batch opens one per grading)."""
+        self.client.close()
+
     @property
     def image_id(self) -> str:
         return str(self.image.id)

@@ -29,6 +29,9 @@ class LocalSandbox:
     kind = SandboxKind.LOCAL
     isolated = False
 
+    def close(self) -> None:
+        """Nothing to release: each run is a subprocess that has ended."""
+
     def run(self, job: RunJob) -> RunResult:
         tmp = job.run_dir / "tmp"
         tmp.mkdir(mode=0o700)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import tempfile
 import time
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -43,7 +44,7 @@ def grade(request: GradeRequest) -> Scorecard:
     tests = declared_tests(challenge)
     sandbox, notes = open_sandbox(request.sandbox, request.image)
     clock.lap("load")
-    with tempfile.TemporaryDirectory(prefix="grader-run-") as tmp:
+    with closing(sandbox), tempfile.TemporaryDirectory(prefix="grader-run-") as tmp:
         run_dir = Path(tmp)
         prepare_run_dir(run_dir, challenge)
         staged = stage_submission(request.submission, challenge, run_dir / "submission")

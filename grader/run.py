@@ -46,6 +46,9 @@ class Sandbox(Protocol):
 
     def run(self, job: RunJob) -> RunResult: ...
 
+    def close(self) -> None:
+        """Release what the sandbox holds (a Docker client's connections); idempotent."""
+
 
 @dataclass(frozen=True)
 class RunJob:

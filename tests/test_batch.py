@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import tracemalloc
 from pathlib import Path
 from typing import Any
 
@@ -11,8 +12,10 @@ import pytest
 
 from grader import batch
 from grader.batch import (
+    Batch,
     BatchItem,
     BatchSettings,
+    Finished,
     Results,
     RowStatus,
     discover,
@@ -20,6 +23,7 @@ from grader.batch import (
     is_current,
     pack,
     problem_record,
+    run_local,
     select_shard,
     source_sha256,
     unpack,
@@ -164,3 +168,31 @@ def test_packing_keeps_links_as_links_and_unpacking_is_contained(tmp_path: Path)
     assert (out / "solution.py").read_text() == "x = 1\n"
     assert not (out / "escape.py").exists() or os.readlink(out / "escape.py") == "/etc/passwd"
     assert json.dumps(sorted(p.name for p in out.iterdir()))
+
+
+def test_a_batch_keeps_verdicts_not_scorecards(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The batch process's memory must not grow with the cohort: once a record is written, only
+    its verdict stays. Each fake scorecard here holds 1 MB; 40 of them kept would be 40 MB."""
+    submission = make(tmp_path / "subs", {"s.py": "x = 1\n"}) / "s.py"
+    items = tuple(BatchItem(f"c{i:02}", "tiny", submission) for i in range(40))
+    batch_ = Batch(Results(tmp_path / "out"), BatchSettings(jobs=2), "image")
+    monkeypatch.setattr(batch_, "triage", lambda item: (None, "source"))
+    monkeypatch.setattr(batch_.results, "write", lambda item, record, html=None: None)
+
+    def grade_here(item: BatchItem, source: str) -> tuple[Finished, None]:
+        record = problem_record(item, RowStatus.GRADED, "", source) | {"percent": 50.0}
+        record["notes"] = ["x" * 1_000_000 + item.key]
+        return Finished(item, record, 0.0), None
+
+    monkeypatch.setattr(batch_, "grade_here", grade_here)
+    seen: list[str] = []
+    tracemalloc.start()
+    try:
+        outcome = run_local(batch_, items, lambda item: None, lambda done: seen.append(done.item.key))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert sorted(seen) == [i.key for i in items]
+    assert [v.key for v in outcome.verdicts] == seen and not outcome.failed
+    assert len(outcome.below(60)) == 40 and not outcome.below(50)
+    assert peak < 12_000_000, f"peak {peak / 1e6:.1f} MB: records outlive their writing"

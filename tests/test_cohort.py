@@ -124,3 +124,6 @@ def test_write_reports_writes_every_file(results: Results) -> None:
         "junit.xml",
     }
     assert json.loads((results.root / "gradescope" / "bob" / "tiny" / "results.json").read_text())["tests"]
+    junit = ET.parse(results.root / "junit.xml").getroot()
+    assert junit.tag == "testsuites" and len(junit.findall("testsuite")) == 5
+    assert (results.root / "junit.xml").read_text() == merged_junit(results.records())
