@@ -102,12 +102,13 @@ class Verdict:
     exit code, so that a batch's memory does not grow with the cohort."""
 
     key: str
-    status: str
+    status: RowStatus
     percent: float
 
     @classmethod
     def of(cls, finished: Finished) -> Verdict:
-        return cls(finished.item.key, str(finished.record["status"]), float(finished.record["percent"]))
+        record = finished.record
+        return cls(finished.item.key, RowStatus(record["status"]), float(record["percent"]))
 
 
 # -- finding the submissions -------------------------------------------------------------------
@@ -473,12 +474,12 @@ class Outcome:
 
     @property
     def failed(self) -> tuple[Verdict, ...]:
-        return tuple(v for v in self.verdicts if v.status == RowStatus.FAILED)
+        return tuple(v for v in self.verdicts if v.status is RowStatus.FAILED)
 
     def below(self, percent: float) -> tuple[Verdict, ...]:
         """The submissions under ``percent`` (rows for unknown challenges are not candidates' scores)."""
         return tuple(
-            v for v in self.verdicts if v.status != RowStatus.UNKNOWN_CHALLENGE and v.percent < percent
+            v for v in self.verdicts if v.status is not RowStatus.UNKNOWN_CHALLENGE and v.percent < percent
         )
 
 
