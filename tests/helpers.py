@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import signal
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +17,19 @@ TINY = FIXTURES / "challenges" / "tiny"
 TINY_SUBMISSIONS = FIXTURES / "submissions" / "tiny"
 CHALLENGES = ROOT / "challenges"
 LABEL = "dev.grader.run"
+
+
+@contextmanager
+def ctrl_c_as_at_a_terminal() -> Iterator[None]:
+    """Children started inside take SIGINT as Ctrl-C at a terminal does. A test run started in
+    the background by a non-interactive shell (``cmd &``) inherits SIGINT ignored, children
+    inherit that, and Python then never raises KeyboardInterrupt. A handler (unlike "ignored")
+    is reset to the default by exec."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def run_grader(

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import grader_containers
-from tests.helpers import FIXTURES, ROOT, TINY, TINY_SUBMISSIONS, run_grader
+from tests.helpers import FIXTURES, ROOT, TINY, TINY_SUBMISSIONS, ctrl_c_as_at_a_terminal, run_grader
 
 pytestmark = [pytest.mark.docker, pytest.mark.usefixtures("no_leftover_containers")]
 ENV = dict(os.environ, GRADER_CHALLENGES_PATH=str(FIXTURES / "challenges"))
@@ -124,26 +124,27 @@ def test_an_interrupted_batch_keeps_its_results_and_resumes(tmp_path: Path) -> N
         (subs / f"c{i}" / "solution.py").write_text(slow + f"# {i}\n")
     out = tmp_path / "results"
     before = set(grader_containers())
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "grader",
-            "batch",
-            str(subs),
-            "--out",
-            str(out),
-            "--challenge",
-            "tiny",
-            "--jobs",
-            "2",
-        ],
-        cwd=ROOT,
-        env=ENV,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    with ctrl_c_as_at_a_terminal():
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "grader",
+                "batch",
+                str(subs),
+                "--out",
+                str(out),
+                "--challenge",
+                "tiny",
+                "--jobs",
+                "2",
+            ],
+            cwd=ROOT,
+            env=ENV,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
     deadline = time.monotonic() + 180
     while len(list(out.glob("*/*.json"))) < 2 and time.monotonic() < deadline:
         time.sleep(0.2)

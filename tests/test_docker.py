@@ -21,7 +21,7 @@ from grader.image import SANDBOX_RUNTIME
 from grader.junit import parse_junit
 from grader.models import TestStatus
 from tests.conftest import grader_containers
-from tests.helpers import CHALLENGES, ROOT, TINY, grade_json, run_grader, statuses
+from tests.helpers import CHALLENGES, ROOT, TINY, ctrl_c_as_at_a_terminal, grade_json, run_grader, statuses
 
 pytestmark = [pytest.mark.docker, pytest.mark.usefixtures("no_leftover_containers")]
 BUNDLED = sorted(p.name for p in CHALLENGES.iterdir() if (p / "challenge.toml").is_file())
@@ -159,13 +159,14 @@ def test_an_interrupt_removes_the_container(tmp_path: Path) -> None:
     sleeper = tmp_path / "solution.py"
     sleeper.write_text("import time\n\ndef add(a, b):\n    time.sleep(3600)\n")
     before = set(grader_containers())
-    process = subprocess.Popen(
-        [sys.executable, "-m", "grader", "grade", str(TINY), str(sleeper), "--sandbox", "docker"],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    with ctrl_c_as_at_a_terminal():
+        process = subprocess.Popen(
+            [sys.executable, "-m", "grader", "grade", str(TINY), str(sleeper), "--sandbox", "docker"],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
     deadline = time.monotonic() + 60
     while not (ours := set(grader_containers()) - before) and time.monotonic() < deadline:
         time.sleep(0.2)
