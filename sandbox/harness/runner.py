@@ -2,7 +2,6 @@
 
     runner.py grade JOB.json              run the challenge's tests, then record the run's facts
     runner.py collect CHALLENGE_DIR OUT   write a challenge's declared tests as JSON (host side)
-    runner.py pytest ARGS...              pytest with the harness importable
 
 Always started as ``python3 -I -B runner.py ...``: isolated mode ignores PYTHON* variables and
 user site-packages and keeps the working directory off ``sys.path``; the harness package is
@@ -197,8 +196,6 @@ def main(argv: list[str]) -> int:
         return grade(Path(argv[1]))
     if len(argv) >= 3 and argv[0] == "collect":
         return collect(Path(argv[1]), Path(argv[2]))
-    if argv and argv[0] == "pytest":
-        return run_pytest(argv[1:])
     sys.stderr.write(__doc__ or "")
     return 2
 

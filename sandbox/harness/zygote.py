@@ -271,8 +271,9 @@ def _become_worker(config: dict[str, Any], channel_fd: int, output_fd: int, keep
     os.environ.update(WORKER_ENV, HOME=str(scratch), TMPDIR=str(scratch))
     # Global random states start from the grading's seed, not from the zygote's entropy: a
     # solution that (wrongly) draws from them behaves the same on every regrade.
-    numpy.random.seed(config.get("global_seed", 0))
-    random.seed(config.get("global_seed", 0))
+    seed = config.get("global_seed", 0)
+    numpy.random.seed(seed)
+    random.seed(seed)
     sys.dont_write_bytecode = True
     # Never read bytecode shipped next to a source (a submission's __pycache__ included): only
     # the image's read-only prefix, or in the local sandbox a fresh, empty one.
