@@ -8,6 +8,7 @@ imported in-process, and the sandboxed score must agree.
 from __future__ import annotations
 
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -58,7 +59,6 @@ def test_each_stub_scores_zero(challenge: str) -> None:
 def plain_pytest_failures(challenge: Path, solution: Path, tmp_path: Path) -> dict[str, str]:
     """Test id -> status when the tests run in plain pytest with ``solution`` imported in-process."""
     junit = tmp_path / "plain.xml"
-    runner = ROOT / "sandbox" / "harness" / "runner.py"
     args = [
         "-c",
         str(ROOT / "sandbox" / "harness" / "pytest.ini"),
@@ -74,9 +74,17 @@ def plain_pytest_failures(challenge: Path, solution: Path, tmp_path: Path) -> di
         f"--grader-inprocess={solution}",
         str(challenge / "tests"),
     ]
-    subprocess.run(
-        [sys.executable, "-I", "-B", str(runner), "pytest", *args], capture_output=True, check=False
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "sandbox"), PYTEST_DISABLE_PLUGIN_AUTOLOAD="1")
+    proc = subprocess.run(
+        [sys.executable, "-B", "-m", "pytest", *args],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        check=False,
     )
+    # 0: all passed, 1: some failed; anything else means pytest itself did not run the tests.
+    assert proc.returncode in (0, 1), proc.stdout[-2000:] + proc.stderr[-2000:]
     return {
         o.id: o.status.value for o in parse_junit(junit.read_bytes()) if o.status is not TestStatus.PASSED
     }
