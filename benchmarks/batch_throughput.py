@@ -27,7 +27,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-HARNESS = ROOT / "sandbox" / "harness"
+RUNNER = ROOT / "sandbox" / "harness" / "runner.py"
 
 
 def make_cohort(challenge: str, count: int, folder: Path) -> list[Path]:
@@ -85,25 +85,19 @@ def batch(challenge: str, cohort: Path, out: Path) -> tuple[float, int]:
 
 
 def plain_one(challenge: Path, submission: Path) -> None:
+    """The same tests as a grading, with the submission imported into pytest's process."""
+    junit = submission.with_name(f"{submission.stem}.junit.xml")
     command = [
         sys.executable,
-        "-m",
-        "pytest",
-        "-q",
-        "-p",
-        "no:cacheprovider",
-        "-c",
-        str(HARNESS / "pytest.ini"),
-        "--rootdir",
+        "-I",
+        "-B",
+        str(RUNNER),
+        "inprocess",
         str(challenge),
-        "-p",
-        "harness.plugin",
-        f"--grader-inprocess={submission}",
-        str(challenge / "tests" / "public"),
-        str(challenge / "tests" / "hidden"),
+        str(submission),
+        str(junit),
     ]
-    env = dict(os.environ, PYTHONPATH=str(ROOT / "sandbox"), PYTEST_DISABLE_PLUGIN_AUTOLOAD="1")
-    subprocess.run(command, cwd=ROOT, env=env, capture_output=True, check=False, timeout=600)
+    subprocess.run(command, cwd=ROOT, capture_output=True, check=False, timeout=600)
 
 
 def plain(challenge: str, cohort: list[Path]) -> float:

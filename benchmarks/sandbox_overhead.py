@@ -24,7 +24,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 ROOT = Path(__file__).resolve().parents[1]
-HARNESS = ROOT / "sandbox" / "harness"
+RUNNER = ROOT / "sandbox" / "harness" / "runner.py"
 
 
 def sandboxed(challenge: Path) -> tuple[float, float]:
@@ -52,28 +52,20 @@ def sandboxed(challenge: Path) -> tuple[float, float]:
 
 def plain(challenge: Path, junit: Path) -> tuple[float, float]:
     """Wall seconds of the whole pytest process, and the part spent inside the tests."""
+    reference = challenge / "reference.py"
     command = [
         sys.executable,
-        "-m",
-        "pytest",
-        "-q",
-        "-p",
-        "no:cacheprovider",
-        "-c",
-        str(HARNESS / "pytest.ini"),
-        "--rootdir",
+        "-I",
+        "-B",
+        str(RUNNER),
+        "inprocess",
         str(challenge),
-        "-p",
-        "harness.plugin",
-        f"--grader-inprocess={challenge / 'reference.py'}",
-        f"--junitxml={junit}",
-        str(challenge / "tests" / "public"),
-        str(challenge / "tests" / "hidden"),
+        str(reference),
+        str(junit),
     ]
-    env = dict(os.environ, PYTHONPATH=str(ROOT / "sandbox"), PYTEST_DISABLE_PLUGIN_AUTOLOAD="1")
     junit.unlink(missing_ok=True)
     start = time.perf_counter()
-    proc = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=env, check=False)
+    proc = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
     elapsed = time.perf_counter() - start
     if proc.returncode != 0:
         raise SystemExit(f"plain pytest failed:\n{proc.stdout[-2000:]}")

@@ -8,7 +8,6 @@ imported in-process, and the sandboxed score must agree.
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -59,28 +58,12 @@ def test_each_stub_scores_zero(challenge: str) -> None:
 def plain_pytest_failures(challenge: Path, solution: Path, tmp_path: Path) -> dict[str, str]:
     """Test id -> status when the tests run in plain pytest with ``solution`` imported in-process."""
     junit = tmp_path / "plain.xml"
-    args = [
-        "-c",
-        str(ROOT / "sandbox" / "harness" / "pytest.ini"),
-        "--rootdir",
-        str(challenge),
-        f"--confcutdir={challenge}",
-        "-p",
-        "harness.plugin",
-        "-p",
-        "no:cacheprovider",
-        "--import-mode=importlib",
-        f"--junitxml={junit}",
-        f"--grader-inprocess={solution}",
-        str(challenge / "tests"),
-    ]
-    env = dict(os.environ, PYTHONPATH=str(ROOT / "sandbox"), PYTEST_DISABLE_PLUGIN_AUTOLOAD="1")
+    runner = ROOT / "sandbox" / "harness" / "runner.py"
     proc = subprocess.run(
-        [sys.executable, "-B", "-m", "pytest", *args],
+        [sys.executable, "-I", "-B", str(runner), "inprocess", str(challenge), str(solution), str(junit)],
         capture_output=True,
         text=True,
         cwd=tmp_path,
-        env=env,
         check=False,
     )
     # 0: all passed, 1: some failed; anything else means pytest itself did not run the tests.

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
 import pytest
 
+from grader.junit import parse_junit
 from grader.models import GradingStatus, SandboxChoice, Scorecard, Suite, TestStatus
 from grader.pipeline import GradeRequest, grade
-from tests.helpers import TINY, TINY_SUBMISSIONS
+from tests.helpers import ROOT, TINY, TINY_SUBMISSIONS
 
 
 def grade_local(submission: Path, suite: Suite = Suite.ALL) -> Scorecard:
@@ -171,3 +174,26 @@ def test_a_broken_reference_is_reported_as_a_challenge_bug(tmp_path: Path) -> No
     card = grade(GradeRequest(challenge, TIMED / "reference.py", Suite.ALL, SandboxChoice.LOCAL))
     oracle = next(t for t in card.tests if t.name == "test_matches_the_reference_on_random_inputs")
     assert oracle.status is TestStatus.ERROR and "challenge bug" in oracle.message
+
+
+def test_the_runner_runs_the_tests_in_process_for_comparisons(tmp_path: Path) -> None:
+    """``runner.py inprocess``: the tests a grading runs, with the solution imported into pytest's
+    process; what benchmarks and the Docker comparison test measure a grading against."""
+    runner = ROOT / "sandbox" / "harness" / "runner.py"
+    outcomes = {}
+    for name in ("reference", "stub"):
+        junit = tmp_path / f"{name}.xml"
+        command = [
+            sys.executable,
+            "-I",
+            "-B",
+            str(runner),
+            "inprocess",
+            str(TINY),
+            str(TINY / f"{name}.py"),
+            str(junit),
+        ]
+        proc = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path, check=False)
+        outcomes[name] = proc.returncode, {o.status for o in parse_junit(junit.read_bytes())}
+    assert outcomes["reference"] == (0, {TestStatus.PASSED})
+    assert outcomes["stub"][0] == 1 and TestStatus.PASSED not in outcomes["stub"][1]

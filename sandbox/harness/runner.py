@@ -2,6 +2,10 @@
 
     runner.py grade JOB.json              run the challenge's tests, then record the run's facts
     runner.py collect CHALLENGE_DIR OUT   write a challenge's declared tests as JSON (host side)
+    runner.py inprocess CHALLENGE_DIR SOLUTION JUNIT
+                                          the public and hidden tests with SOLUTION imported into
+                                          pytest's own process: no sandbox, no worker (benchmarks
+                                          and tests that compare with a grading; never grading)
 
 Always started as ``python3 -I -B runner.py ...``: isolated mode ignores PYTHON* variables and
 user site-packages and keeps the working directory off ``sys.path``; the harness package is
@@ -166,6 +170,13 @@ def collect(challenge_dir: Path, out: Path) -> int:
     return run_pytest(pytest_args(challenge_dir, ["tests"], extra))
 
 
+def inprocess(challenge_dir: Path, solution: Path, junit: Path) -> int:
+    """Run the tests as a grading would, but with ``solution`` imported here; pytest's exit code."""
+    os.environ.update(PYTEST_DISABLE_PLUGIN_AUTOLOAD="1", PYTHONDONTWRITEBYTECODE="1")
+    extra = [f"--junitxml={junit}", f"--grader-inprocess={solution}"]
+    return run_pytest(pytest_args(challenge_dir, ["tests/public", "tests/hidden"], extra))
+
+
 def run_pytest(args: list[str]) -> int:
     import pytest
 
@@ -196,6 +207,8 @@ def main(argv: list[str]) -> int:
         return grade(Path(argv[1]))
     if len(argv) >= 3 and argv[0] == "collect":
         return collect(Path(argv[1]), Path(argv[2]))
+    if len(argv) == 4 and argv[0] == "inprocess":
+        return inprocess(Path(argv[1]), Path(argv[2]), Path(argv[3]))
     sys.stderr.write(__doc__ or "")
     return 2
 
